@@ -1,0 +1,51 @@
+// The shared frame of every change to an existing complaint: lock the row, check who acts and
+// that they read the current version, let the command apply its change, bump the version. All
+// in one transaction, so a refused or stale request changes nothing.
+import type { Kysely, Updateable } from 'kysely';
+import { complaintDemands, findComplaint } from '../db/repositories/complaints.ts';
+import type { ComplaintRow, ComplaintsTable, Database, DemandRow } from '../db/schema.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ComplaintStatus } from '../domain/vocabulary.ts';
+import { authorizeHandle, type ComplaintScope } from '../policies/permissions.ts';
+import type { CommandContext } from './context.ts';
+
+export interface MutationFrame {
+  tx: Kysely<Database>;
+  complaint: ComplaintRow;
+  demands: DemandRow[];
+}
+
+export function scopeOf(c: ComplaintRow): ComplaintScope {
+  return { ownerId: c.owner_id, handlerId: c.handler_id, team: c.team, status: c.status as ComplaintStatus };
+}
+
+export function notFound(): DomainError {
+  return new DomainError('NOT_FOUND', 'Complaint not found');
+}
+
+export async function mutateComplaint(
+  ctx: CommandContext,
+  idOrNumber: string,
+  version: number,
+  apply: (frame: MutationFrame) => Promise<Updateable<ComplaintsTable> | undefined>,
+): Promise<string> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const complaint = await findComplaint(tx, idOrNumber, { forUpdate: true });
+    if (!complaint) throw notFound();
+    authorizeHandle(ctx.actor, scopeOf(complaint));
+    if (complaint.version !== version) {
+      throw new DomainError('STALE_VERSION', 'Someone else changed this complaint; reload it and try again', {
+        currentVersion: complaint.version,
+        yourVersion: version,
+      });
+    }
+    const demands = await complaintDemands(tx, complaint.id);
+    const patch = await apply({ tx, complaint, demands });
+    await tx
+      .updateTable('complaints')
+      .set({ ...patch, version: complaint.version + 1, updated_at: ctx.now })
+      .where('id', '=', complaint.id)
+      .execute();
+    return complaint.id;
+  });
+}

@@ -1,0 +1,104 @@
+// Moves a complaint through the four stages. The domain decides; this writes the result.
+import type { Updateable } from 'kysely';
+import { recordAudit } from '../db/repositories/audit.ts';
+import type { ComplaintsTable } from '../db/schema.ts';
+import { decideTransition, type TransitionRequest } from '../domain/complaint-lifecycle.ts';
+import { refusalError } from '../domain/errors.ts';
+import type { ComplaintStatus, ResolutionClass, Severity } from '../domain/vocabulary.ts';
+import type { CommandContext } from './context.ts';
+import { mutateComplaint } from './mutate-complaint.ts';
+
+export type TransitionInput = TransitionRequest & {
+  version: number;
+  /** resolve: how quickly it could be solved (分类). */
+  resolutionClass?: ResolutionClass | undefined;
+};
+
+export async function transitionComplaint(
+  ctx: CommandContext,
+  id: string,
+  input: TransitionInput,
+): Promise<string> {
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint, demands }) => {
+    const decision = decideTransition(
+      {
+        status: complaint.status as ComplaintStatus,
+        severity: complaint.severity as Severity,
+        confirmed: complaint.confirmed,
+        summary: complaint.summary,
+        demands: demands.map((d) => ({
+          id: d.id,
+          status: d.status as 'open',
+          customerInformed: d.customer_informed,
+        })),
+      },
+      input,
+    );
+    if (!decision.ok) throw refusalError(decision.refusal);
+
+    const patch: Updateable<ComplaintsTable> = { status: decision.to };
+    const now = ctx.now;
+    let reason: string | undefined;
+    switch (input.action) {
+      case 'accept':
+        patch.confirmed = true;
+        patch.accepted_at = now;
+        // 首问负责制: whoever accepts owns the complaint to the end; the owner never changes again.
+        patch.owner_id = complaint.owner_id ?? ctx.actor.id;
+        patch.handler_id = complaint.handler_id ?? ctx.actor.id;
+        patch.team = complaint.owner_id ? complaint.team : ctx.actor.team;
+        break;
+      case 'start':
+        break;
+      case 'resolve':
+        patch.resolved_at = now;
+        if (input.resolutionClass) patch.resolution_class = input.resolutionClass;
+        break;
+      case 'close':
+        patch.closed_at = now;
+        patch.close_reason = 'completed';
+        if (input.summary?.trim()) patch.summary = input.summary.trim();
+        break;
+      case 'reopen':
+        reason = input.reason?.trim();
+        patch.reopen_count = complaint.reopen_count + 1;
+        patch.resolved_at = null;
+        patch.closed_at = null;
+        patch.close_reason = null;
+        patch.withdraw_reason = null;
+        break;
+      case 'withdraw':
+        reason = input.reason?.trim();
+        patch.closed_at = now;
+        patch.close_reason = 'withdrawn';
+        patch.withdraw_reason = reason ?? null;
+        break;
+      default: {
+        const never: never = input;
+        throw new Error(`unhandled action ${JSON.stringify(never)}`);
+      }
+    }
+    const before: Record<string, unknown> = { status: complaint.status };
+    const after: Record<string, unknown> = { status: decision.to };
+    for (const [key, value] of Object.entries(patch)) {
+      if (key === 'status' || value instanceof Date) continue;
+      const old = complaint[key as keyof typeof complaint];
+      if (old !== value) {
+        before[key] = old ?? null;
+        after[key] = value ?? null;
+      }
+    }
+    if (reason) after.reason = reason;
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'complaint',
+      entityId: complaint.id,
+      action: `complaint.${input.action}`,
+      actorId: ctx.actor.id,
+      at: now,
+      before,
+      after,
+    });
+    return patch;
+  });
+}

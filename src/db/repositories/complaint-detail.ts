@@ -1,0 +1,36 @@
+// Everything a complaint page shows, loaded in a handful of queries.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { complaintTimeline } from './audit.ts';
+import { complaintContacts, complaintDemands, findComplaint } from './complaints.ts';
+import { userNames } from './users.ts';
+
+export async function loadComplaintDetail(
+  db: Kysely<Database>,
+  idOrNumber: string,
+  opts: { withHistory: boolean },
+) {
+  const complaint = await findComplaint(db, idOrNumber);
+  if (!complaint) return undefined;
+  const [demands, contacts, timeline, customer, category] = await Promise.all([
+    complaintDemands(db, complaint.id),
+    opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
+    opts.withHistory ? complaintTimeline(db, complaint.id) : Promise.resolve([]),
+    db
+      .selectFrom('customers')
+      .select(['id', 'name', 'vip_level', 'tags', 'external_id'])
+      .where('id', '=', complaint.customer_id)
+      .executeTakeFirstOrThrow(),
+    complaint.category_id
+      ? db
+          .selectFrom('categories')
+          .select(['id', 'name', 'name_en'])
+          .where('id', '=', complaint.category_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+  const names = await userNames(db, [complaint.owner_id, complaint.handler_id]);
+  return { complaint, demands, contacts, timeline, customer, category: category ?? null, names };
+}
+
+export type ComplaintDetail = NonNullable<Awaited<ReturnType<typeof loadComplaintDetail>>>;

@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { NormalisedPhone } from '../../domain/phone.ts';
+import type { Database } from '../schema.ts';
+
+export function findCustomerIdByPhone(db: Kysely<Database>, phone: string) {
+  return db.selectFrom('customer_phones').select('customer_id').where('phone', '=', phone).executeTakeFirst();
+}
+
+export function findCustomer(db: Kysely<Database>, id: string) {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function customerPhones(db: Kysely<Database>, customerId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('customer_phones')
+    .select('phone')
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.phone);
+}
+
+/**
+ * The customer who owns this phone number, created if unknown. Concurrent calls for the same new
+ * number converge on one customer: the phone is the primary key of customer_phones.
+ */
+export async function findOrCreateCustomer(
+  db: Kysely<Database>,
+  phone: NormalisedPhone,
+  name: string | null,
+): Promise<{ id: string; created: boolean }> {
+  const existing = await findCustomerIdByPhone(db, phone.normalised);
+  if (existing) {
+    if (name) {
+      await db
+        .updateTable('customers')
+        .set({ name, updated_at: new Date() })
+        .where('id', '=', existing.customer_id)
+        .where('name', 'is', null)
+        .execute();
+    }
+    return { id: existing.customer_id, created: false };
+  }
+  const customer = await db
+    .insertInto('customers')
+    .values({ name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const claimed = await db
+    .insertInto('customer_phones')
+    .values({ phone: phone.normalised, kind: phone.kind, customer_id: customer.id })
+    .onConflict((oc) => oc.column('phone').doNothing())
+    .returning('customer_id')
+    .executeTakeFirst();
+  if (claimed) return { id: customer.id, created: true };
+  // Another transaction registered this number first; use its customer.
+  await db.deleteFrom('customers').where('id', '=', customer.id).execute();
+  const winner = await findCustomerIdByPhone(db, phone.normalised);
+  if (!winner) throw new Error('customer phone vanished');
+  return { id: winner.customer_id, created: false };
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+const USER_COLUMNS = ['id', 'login', 'name', 'role', 'team', 'active', 'created_at'] as const;
+
+export function findUserById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByLogin(db: Kysely<Database>, login: string) {
+  return db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export function listUsers(db: Kysely<Database>) {
+  return db.selectFrom('users').select(USER_COLUMNS).orderBy('login').execute();
+}
+
+export async function userNames(
+  db: Kysely<Database>,
+  ids: Array<string | null>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The user behind a live session, or undefined. */
+export function findSessionUser(db: Kysely<Database>, sessionHash: string, now: Date) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.name', 'u.role', 'u.team', 'u.login'])
+    .where('s.id', '=', sessionHash)
+    .where('s.expires_at', '>', now)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+}
+
+/** The user behind a live API token, or undefined. */
+export function findTokenUser(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.name', 'u.role', 'u.team', 'u.login', 't.id as token_id'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+}

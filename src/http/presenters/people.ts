@@ -1,0 +1,36 @@
+import { formatPhone, maskPhone } from '../../domain/phone.ts';
+import type { Actor } from '../../policies/actor.ts';
+import { canSeePersonalData } from '../../policies/permissions.ts';
+
+export function presentUserRef(id: string | null, names: Map<string, string> | string | null) {
+  if (!id) return null;
+  const name = typeof names === 'string' || names === null ? names : (names.get(id) ?? null);
+  return { id, name };
+}
+
+/** Full number for roles that call customers back; 138****5678 for everyone else. */
+export function presentPhone(actor: Actor, normalised: string) {
+  return canSeePersonalData(actor)
+    ? { phone: formatPhone(normalised), phoneMasked: false }
+    : { phone: maskPhone(normalised), phoneMasked: true };
+}
+
+export function presentUser(u: {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  team: string | null;
+  active: boolean;
+  created_at: Date;
+}) {
+  return {
+    id: u.id,
+    login: u.login,
+    name: u.name,
+    role: u.role,
+    team: u.team,
+    active: u.active,
+    createdAt: u.created_at,
+  };
+}

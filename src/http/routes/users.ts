@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { createApiToken, createUser } from '../../commands/users.ts';
+import { listUsers } from '../../db/repositories/users.ts';
+import { ROLES } from '../../domain/vocabulary.ts';
+import { authorize } from '../../policies/permissions.ts';
+import { presentUser } from '../presenters/people.ts';
+import { text } from '../schemas.ts';
+import type { App, RouteDeps } from '../server.ts';
+import { commandContext } from './context.ts';
+
+const userBody = z.object({
+  login: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._@-]{2,64}$/, '2-64 letters, digits or . _ @ -'),
+  password: z.string().min(8, 'at least 8 characters').max(200),
+  name: text(100),
+  role: z.enum(ROLES),
+  team: z.string().trim().min(1).max(100).nullish(),
+});
+
+const tokenBody = z.object({
+  name: text(100),
+  userId: z.uuid().optional().describe('The user the token acts as; defaults to the caller'),
+});
+
+export function userRoutes(app: App, deps: RouteDeps) {
+  app.post(
+    '/users',
+    { schema: { tags: ['admin'], summary: 'Create a user (admin)', body: userBody } },
+    async (req, reply) => {
+      const user = await createUser(commandContext(deps, req), req.body);
+      return reply.code(201).send({ user: presentUser(user) });
+    },
+  );
+
+  app.get('/users', { schema: { tags: ['admin'], summary: 'List users (admin)' } }, async (req) => {
+    authorize(commandContext(deps, req).actor, 'user:manage');
+    return { items: (await listUsers(deps.database.db)).map(presentUser) };
+  });
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API token (admin); the token is shown only in this response',
+        body: tokenBody,
+      },
+    },
+    async (req, reply) => {
+      const t = await createApiToken(commandContext(deps, req), req.body);
+      return reply.code(201).send({
+        id: t.id,
+        name: t.name,
+        token: t.token,
+        prefix: t.prefix,
+        user: { id: t.user.id, login: t.user.login, role: t.user.role },
+        createdAt: t.created_at,
+      });
+    },
+  );
+}

@@ -1,0 +1,97 @@
+// Who may do what. Pure functions of the actor and the subject; one authorize() that throws.
+// Every route calls authorize() before its command runs.
+
+import { DomainError } from '../domain/errors.ts';
+import type { ComplaintStatus, Role } from '../domain/vocabulary.ts';
+import type { Actor } from './actor.ts';
+
+/** The fields of a complaint that decide who may see or act on it. */
+export interface ComplaintScope {
+  ownerId: string | null;
+  handlerId: string | null;
+  team: string | null;
+  status: ComplaintStatus;
+}
+
+const HANDLING_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor'];
+const SEE_ALL_ROLES: readonly Role[] = ['supervisor', 'analyst', 'admin'];
+/** Roles that talk to customers see full phone numbers; the rest see them masked. */
+const PERSONAL_DATA_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor'];
+
+export function canSeePersonalData(actor: Actor): boolean {
+  return PERSONAL_DATA_ROLES.includes(actor.role);
+}
+
+function isInScope(actor: Actor, c: ComplaintScope): boolean {
+  if (c.ownerId === actor.id || c.handlerId === actor.id) return true;
+  if (actor.team !== null && c.team === actor.team) return true;
+  // A complaint nobody has accepted yet sits in the shared intake queue.
+  return c.status === 'new' && c.ownerId === null;
+}
+
+export function canViewComplaint(actor: Actor, c: ComplaintScope): boolean {
+  if (SEE_ALL_ROLES.includes(actor.role)) return true;
+  if (actor.role === 'agent' || actor.role === 'specialist') return isInScope(actor, c);
+  return false;
+}
+
+export function canHandleComplaint(actor: Actor, c: ComplaintScope): boolean {
+  if (actor.role === 'supervisor') return true;
+  if (actor.role === 'agent' || actor.role === 'specialist') return isInScope(actor, c);
+  return false;
+}
+
+export type Permission =
+  | 'complaint:create'
+  | 'complaint:list'
+  | 'customer:view'
+  | 'category:view'
+  | 'category:manage'
+  | 'user:manage'
+  | 'token:manage';
+
+const GRANTS: Record<Permission, readonly Role[]> = {
+  'complaint:create': HANDLING_ROLES,
+  'complaint:list': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
+  'customer:view': ['agent', 'specialist', 'supervisor', 'analyst'],
+  'category:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin', 'department'],
+  'category:manage': ['admin'],
+  'user:manage': ['admin'],
+  'token:manage': ['admin'],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return GRANTS[permission].includes(actor.role);
+}
+
+function forbidden(what: string): DomainError {
+  return new DomainError('FORBIDDEN', `Your role may not ${what}`, { reason: what });
+}
+
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden(permission);
+}
+
+/** Throws NOT_FOUND (not FORBIDDEN) so that the existence of a complaint outside one's scope is not revealed. */
+export function authorizeView(actor: Actor, c: ComplaintScope): void {
+  if (!canViewComplaint(actor, c)) throw new DomainError('NOT_FOUND', 'Complaint not found');
+}
+
+export function authorizeHandle(actor: Actor, c: ComplaintScope): void {
+  authorizeView(actor, c);
+  if (!canHandleComplaint(actor, c)) throw forbidden('handle this complaint');
+}
+
+/** The SQL-side filter for lists: which complaints an actor sees. */
+export type ComplaintVisibility =
+  | { kind: 'all' }
+  | { kind: 'scoped'; userId: string; team: string | null }
+  | { kind: 'none' };
+
+export function complaintVisibility(actor: Actor): ComplaintVisibility {
+  if (SEE_ALL_ROLES.includes(actor.role)) return { kind: 'all' };
+  if (actor.role === 'agent' || actor.role === 'specialist') {
+    return { kind: 'scoped', userId: actor.id, team: actor.team };
+  }
+  return { kind: 'none' };
+}
