@@ -82,6 +82,20 @@ export async function createComplaint(
     { action: 'accept' },
   ).ok;
 
+  if (idempotencyKey) {
+    const earlier = await findIdempotencyKey(ctx.db, actor.id, idempotencyKey);
+    if (earlier) return replay(earlier, requestHash);
+  }
+  // On PostgreSQL the day's counter is bumped before the transaction, in its own statement, so
+  // its row is locked for one statement rather than for every insert (and no transaction ever
+  // waits for a second pooled connection). A failed insert leaves a gap in the numbers, as
+  // invoice-style numbering does. PGlite has one connection and is serial anyway: there the
+  // number is taken inside the transaction.
+  const day = chinaDay(ctx.now);
+  const allocate = async (db: Kysely<Database>) =>
+    formatComplaintNumber(day, await nextDailySequence(db, day));
+  const preallocated = ctx.dbKind === 'postgres' ? await allocate(ctx.db) : null;
+
   try {
     const complaintId = await ctx.db.transaction().execute(async (tx) => {
       if (idempotencyKey) {
@@ -93,12 +107,7 @@ export async function createComplaint(
           .executeTakeFirst();
         if (!claimed) throw new IdempotentReplay();
       }
-      // On PostgreSQL the day's counter is bumped outside this transaction, so the counter row
-      // is locked for one statement, not for the whole insert. PGlite has one connection: there
-      // the transaction itself is the only way in, and it is serial anyway.
-      const counterDb: Kysely<Database> = ctx.dbKind === 'postgres' ? ctx.db : tx;
-      const day = chinaDay(ctx.now);
-      const number = formatComplaintNumber(day, await nextDailySequence(counterDb, day));
+      const number = preallocated ?? (await allocate(tx));
       const customer = await findOrCreateCustomer(tx, phone, input.customer.name?.trim() || null);
       const complaint = await tx
         .insertInto('complaints')
@@ -196,22 +205,23 @@ export async function createComplaint(
     return { complaintId, replayed: false };
   } catch (err) {
     if (!(err instanceof IdempotentReplay) || !idempotencyKey) throw err;
-    return replay(ctx.db, actor.id, idempotencyKey, requestHash);
+    return replay(await findIdempotencyKey(ctx.db, actor.id, idempotencyKey), requestHash);
   }
 }
 
-async function replay(
-  db: Kysely<Database>,
-  userId: string,
-  key: string,
-  requestHash: string,
-): Promise<CreateComplaintResult> {
-  const row = await db
+function findIdempotencyKey(db: Kysely<Database>, userId: string, key: string) {
+  return db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'complaint_id'])
     .where('user_id', '=', userId)
     .where('key', '=', key)
     .executeTakeFirst();
+}
+
+function replay(
+  row: { request_hash: string; complaint_id: string | null } | undefined,
+  requestHash: string,
+): CreateComplaintResult {
   if (!row?.complaint_id) {
     throw new DomainError(
       'CONFLICT',

@@ -61,7 +61,6 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },
-    disableRequestLogging: opts.logLevel === 'silent',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
