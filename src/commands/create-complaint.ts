@@ -108,7 +108,7 @@ export async function createComplaint(
         if (!claimed) throw new IdempotentReplay();
       }
       const number = preallocated ?? (await allocate(tx));
-      const customer = await findOrCreateCustomer(tx, phone, input.customer.name?.trim() || null);
+      const customer = await findOrCreateCustomer(tx, phone, input.customer.name?.trim() || null, ctx.now);
       const complaint = await tx
         .insertInto('complaints')
         .values({

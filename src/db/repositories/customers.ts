@@ -28,13 +28,14 @@ export async function findOrCreateCustomer(
   db: Kysely<Database>,
   phone: NormalisedPhone,
   name: string | null,
+  now: Date,
 ): Promise<{ id: string; created: boolean }> {
   const existing = await findCustomerIdByPhone(db, phone.normalised);
   if (existing) {
     if (name) {
       await db
         .updateTable('customers')
-        .set({ name, updated_at: new Date() })
+        .set({ name, updated_at: now })
         .where('id', '=', existing.customer_id)
         .where('name', 'is', null)
         .execute();
@@ -48,7 +49,7 @@ export async function findOrCreateCustomer(
     .executeTakeFirstOrThrow();
   const claimed = await db
     .insertInto('customer_phones')
-    .values({ phone: phone.normalised, kind: phone.kind, customer_id: customer.id })
+    .values({ phone: phone.normalised, kind: phone.kind, customer_id: customer.id, created_at: now })
     .onConflict((oc) => oc.column('phone').doNothing())
     .returning('customer_id')
     .executeTakeFirst();
