@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { openAndMigrate, startServer } from '../app.ts';
 import { insertUser } from '../commands/users.ts';
 import { loadConfig } from '../config.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ROLES, type Role } from '../domain/vocabulary.ts';
 import { runDemo } from './demo.ts';
@@ -75,7 +76,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof DomainError) {
+  if (err instanceof DomainError || err instanceof DataDirInUseError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -5,7 +5,7 @@ import { applyDemandChange, checkDemandAddition, type DemandChange } from '../do
 import { DomainError, refusalError } from '../domain/errors.ts';
 import type { ComplaintStatus, DemandStatus, DemandType } from '../domain/vocabulary.ts';
 import type { CommandContext } from './context.ts';
-import { mutateComplaint } from './mutate-complaint.ts';
+import { mutateComplaint, NO_CHANGE } from './mutate-complaint.ts';
 
 export interface AddDemandInput {
   version: number;
@@ -67,7 +67,7 @@ export async function updateDemand(
     if (!result.ok) throw refusalError(result.refusal);
     const next = result.next;
     const change = diff(current, next);
-    if (!change) return undefined;
+    if (!change) return NO_CHANGE;
     const answered = next.status !== current.status && next.status !== 'open';
     const informed = next.customerInformed && !current.customerInformed;
     await tx

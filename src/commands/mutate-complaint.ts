@@ -19,6 +19,9 @@ export function scopeOf(c: ComplaintRow): ComplaintScope {
   return { ownerId: c.owner_id, handlerId: c.handler_id, team: c.team, status: c.status as ComplaintStatus };
 }
 
+/** Returned by a change that turned out to change nothing: no write, no new version. */
+export const NO_CHANGE = Symbol('no change');
+
 export function notFound(): DomainError {
   return new DomainError('NOT_FOUND', 'Complaint not found');
 }
@@ -27,7 +30,7 @@ export async function mutateComplaint(
   ctx: CommandContext,
   idOrNumber: string,
   version: number,
-  apply: (frame: MutationFrame) => Promise<Updateable<ComplaintsTable> | undefined>,
+  apply: (frame: MutationFrame) => Promise<Updateable<ComplaintsTable> | undefined | typeof NO_CHANGE>,
 ): Promise<string> {
   return ctx.db.transaction().execute(async (tx) => {
     const complaint = await findComplaint(tx, idOrNumber, { forUpdate: true });
@@ -41,6 +44,7 @@ export async function mutateComplaint(
     }
     const demands = await complaintDemands(tx, complaint.id);
     const patch = await apply({ tx, complaint, demands });
+    if (patch === NO_CHANGE) return complaint.id;
     await tx
       .updateTable('complaints')
       .set({ ...patch, version: complaint.version + 1, updated_at: ctx.now })

@@ -14,7 +14,7 @@ import type {
 } from '../domain/vocabulary.ts';
 import { assertCustomerTypeJudgement } from '../policies/judgements.ts';
 import type { CommandContext } from './context.ts';
-import { mutateComplaint } from './mutate-complaint.ts';
+import { mutateComplaint, NO_CHANGE } from './mutate-complaint.ts';
 
 export interface UpdateComplaintInput {
   version: number;
@@ -65,7 +65,7 @@ export async function updateComplaint(
       if (value !== undefined) patch[column] = value;
     }
     const change = diff(complaint as unknown as Record<string, unknown>, patch);
-    if (!change) return undefined;
+    if (!change) return NO_CHANGE;
     await recordAudit(tx, {
       complaintId: complaint.id,
       entity: 'complaint',

@@ -17,6 +17,7 @@ import {
 import type { DatabaseHandle } from '../db/database.ts';
 import { registerAuthentication } from './authenticate.ts';
 import { errorHandler } from './error-handler.ts';
+import { DEFAULT_THROTTLE, type ThrottleOptions } from './login-throttle.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { complaintActionRoutes } from './routes/complaint-actions.ts';
@@ -33,12 +34,14 @@ export interface ServerOptions {
   cookieSecure?: boolean;
   /** The clock; tests may pin it. */
   clock?: () => Date;
+  loginThrottle?: ThrottleOptions;
 }
 
 export interface RouteDeps {
   database: DatabaseHandle;
   clock: () => Date;
   cookieSecure: boolean;
+  loginThrottle: ThrottleOptions;
 }
 
 /** The Fastify instance with Zod as its type provider: route handlers see parsed, typed input. */
@@ -94,6 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
     database: opts.database,
     clock: opts.clock ?? (() => new Date()),
     cookieSecure: opts.cookieSecure ?? false,
+    loginThrottle: opts.loginThrottle ?? DEFAULT_THROTTLE,
   };
   registerAuthentication(app, opts.database.db, deps.clock);
 

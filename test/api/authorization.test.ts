@@ -273,6 +273,23 @@ describe('API tokens', () => {
     expect((await c.get('/me')).status).toBe(401);
   });
 
+  it('refuses further logins after 10 failures for that login, but not for others', async () => {
+    const target = await s.user('agent', '三组');
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await s.anonymous.post('/auth/login', { login: target.login, password: `guess-${i}` })).status,
+      ).toBe(401);
+    }
+    const blocked = await s.anonymous.post('/auth/login', { login: target.login, password: 'password-123' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      (await s.anonymous.post('/auth/login', { login: users.analyst.login, password: 'password-123' }))
+        .status,
+    ).toBe(200);
+  });
+
   it('refuses a wrong password with 401 and sets no cookie', async () => {
     const r = await s.anonymous.post('/auth/login', { login: users.agent.login, password: 'wrong-password' });
     expect(r.status).toBe(401);

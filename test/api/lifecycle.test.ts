@@ -280,5 +280,14 @@ describe('editing the record', () => {
     expect(last.action).toBe('complaint.updated');
     expect(last.before).toMatchObject({ severity: 'normal', customer_type: null });
     expect(last.after).toMatchObject({ severity: 'crisis', customer_type: 'emotional_venting' });
+
+    // the same values again change nothing: no new version, no timeline row
+    const again = await agent.client.patch(`/complaints/${c.id}`, {
+      version: r.body.version,
+      severity: 'crisis',
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.version).toBe(r.body.version);
+    expect(again.body.timeline).toHaveLength(r.body.timeline.length);
   });
 });

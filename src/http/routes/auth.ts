@@ -4,6 +4,7 @@ import { findUserById } from '../../db/repositories/users.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { canSeePersonalData } from '../../policies/permissions.ts';
 import { actorOf, SESSION_COOKIE } from '../authenticate.ts';
+import { LoginThrottle } from '../login-throttle.ts';
 import { presentUser } from '../presenters/people.ts';
 import type { App, RouteDeps } from '../server.ts';
 
@@ -14,6 +15,7 @@ const loginBody = z.object({
 
 export function authRoutes(app: App, deps: RouteDeps) {
   const { db } = deps.database;
+  const throttle = new LoginThrottle(deps.loginThrottle);
 
   app.post(
     '/auth/login',
@@ -22,7 +24,23 @@ export function authRoutes(app: App, deps: RouteDeps) {
       schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: loginBody },
     },
     async (req, reply) => {
-      const session = await login(db, req.body.login, req.body.password, deps.clock());
+      const now = deps.clock();
+      const key = `${req.ip}|${req.body.login.toLowerCase()}`;
+      const wait = throttle.retryAfter(key, now.getTime());
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new DomainError('RATE_LIMITED', `Too many failed logins; try again in ${wait} seconds`, {
+          retryAfterSeconds: wait,
+        });
+      }
+      let session: Awaited<ReturnType<typeof login>>;
+      try {
+        session = await login(db, req.body.login, req.body.password, now);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'UNAUTHENTICATED') throttle.fail(key, now.getTime());
+        throw err;
+      }
+      throttle.succeed(key);
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'lax',
