@@ -3,7 +3,7 @@
 import { diff, recordAudit } from '../db/repositories/audit.ts';
 import { applyDemandChange, checkDemandAddition, type DemandChange } from '../domain/demands.ts';
 import { DomainError, refusalError } from '../domain/errors.ts';
-import type { ComplaintStatus, DemandStatus, DemandType } from '../domain/vocabulary.ts';
+import type { DemandType } from '../domain/vocabulary.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint, NO_CHANGE } from './mutate-complaint.ts';
 
@@ -19,7 +19,7 @@ export async function addDemand(
   input: AddDemandInput,
 ): Promise<string> {
   return mutateComplaint(ctx, complaintId, input.version, async ({ tx, complaint, demands }) => {
-    const refusal = checkDemandAddition(complaint.status as ComplaintStatus);
+    const refusal = checkDemandAddition(complaint.status);
     if (refusal) throw refusalError(refusal);
     const position = demands.reduce((max, d) => Math.max(max, d.position), 0) + 1;
     const row = await tx
@@ -59,11 +59,11 @@ export async function updateDemand(
     const demand = demands.find((d) => d.id === demandId);
     if (!demand) throw new DomainError('NOT_FOUND', 'Demand not found on this complaint', { demandId });
     const current = {
-      status: demand.status as DemandStatus,
+      status: demand.status,
       resolution: demand.resolution,
       customerInformed: demand.customer_informed,
     };
-    const result = applyDemandChange(complaint.status as ComplaintStatus, current, input);
+    const result = applyDemandChange(complaint.status, current, input);
     if (!result.ok) throw refusalError(result.refusal);
     const next = result.next;
     const change = diff(current, next);

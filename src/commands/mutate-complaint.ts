@@ -5,7 +5,6 @@ import type { Kysely, Updateable } from 'kysely';
 import { complaintDemands, findComplaint } from '../db/repositories/complaints.ts';
 import type { ComplaintRow, ComplaintsTable, Database, DemandRow } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { ComplaintStatus } from '../domain/vocabulary.ts';
 import { authorizeHandle, type ComplaintScope } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
 
@@ -16,7 +15,7 @@ export interface MutationFrame {
 }
 
 export function scopeOf(c: ComplaintRow): ComplaintScope {
-  return { ownerId: c.owner_id, handlerId: c.handler_id, team: c.team, status: c.status as ComplaintStatus };
+  return { ownerId: c.owner_id, handlerId: c.handler_id, team: c.team, status: c.status };
 }
 
 /** Returned by a change that turned out to change nothing: no write, no new version. */

@@ -4,7 +4,7 @@ import { recordAudit } from '../db/repositories/audit.ts';
 import type { ComplaintsTable } from '../db/schema.ts';
 import { decideTransition, type TransitionRequest } from '../domain/complaint-lifecycle.ts';
 import { refusalError } from '../domain/errors.ts';
-import type { ComplaintStatus, ResolutionClass, Severity } from '../domain/vocabulary.ts';
+import type { ResolutionClass } from '../domain/vocabulary.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
 
@@ -22,13 +22,13 @@ export async function transitionComplaint(
   return mutateComplaint(ctx, id, input.version, async ({ tx, complaint, demands }) => {
     const decision = decideTransition(
       {
-        status: complaint.status as ComplaintStatus,
-        severity: complaint.severity as Severity,
+        status: complaint.status,
+        severity: complaint.severity,
         confirmed: complaint.confirmed,
         summary: complaint.summary,
         demands: demands.map((d) => ({
           id: d.id,
-          status: d.status as 'open',
+          status: d.status,
           customerInformed: d.customer_informed,
         })),
       },

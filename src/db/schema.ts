@@ -1,5 +1,20 @@
 // Kysely's view of the tables created by src/db/migrations. Keep in step with the SQL.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  Channel,
+  ComplaintStatus,
+  ContactDirection,
+  ContactOutcome,
+  ContactPurpose,
+  CustomerMotive,
+  CustomerType,
+  DemandStatus,
+  DemandType,
+  DissatisfactionLevel,
+  ResolutionClass,
+  Role,
+  Severity,
+} from '../domain/vocabulary.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -9,7 +24,7 @@ export interface UsersTable {
   login: string;
   name: string;
   password_hash: string;
-  role: string;
+  role: Role;
   team: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
@@ -72,25 +87,25 @@ export interface ComplaintsTable {
   number: string;
   customer_id: string;
   contact_phone: string;
-  channel: string;
+  channel: Channel;
   received_at: Timestamp;
   description: string;
   verified_facts: string | null;
   category_id: string | null;
   product: string | null;
-  severity: Generated<string>;
-  dissatisfaction: string | null;
-  customer_type: string | null;
-  customer_motive: string | null;
-  resolution_class: string | null;
-  status: string;
+  severity: Generated<Severity>;
+  dissatisfaction: DissatisfactionLevel | null;
+  customer_type: CustomerType | null;
+  customer_motive: CustomerMotive | null;
+  resolution_class: ResolutionClass | null;
+  status: ComplaintStatus;
   confirmed: Generated<boolean>;
   owner_id: string | null;
   handler_id: string | null;
   team: string | null;
   created_by: string;
   summary: string | null;
-  close_reason: string | null;
+  close_reason: 'completed' | 'withdrawn' | null;
   withdraw_reason: string | null;
   reopen_count: Generated<number>;
   version: Generated<number>;
@@ -105,9 +120,9 @@ export interface DemandsTable {
   id: Generated<string>;
   complaint_id: string;
   position: number;
-  type: string;
+  type: DemandType;
   description: string;
-  status: Generated<string>;
+  status: Generated<DemandStatus>;
   resolution: string | null;
   customer_informed: Generated<boolean>;
   created_by: string;
@@ -121,10 +136,10 @@ export interface DemandsTable {
 export interface ContactsTable {
   id: Generated<string>;
   complaint_id: string;
-  direction: string;
-  channel: string;
-  purpose: string;
-  outcome: string;
+  direction: ContactDirection;
+  channel: Channel;
+  purpose: ContactPurpose;
+  outcome: ContactOutcome;
   agent_id: string;
   started_at: Timestamp;
   ended_at: Timestamp | null;

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { ComplaintStatus, Severity } from '../../domain/vocabulary.ts';
 import type { ComplaintVisibility } from '../../policies/permissions.ts';
 import type { ComplaintRow, Database } from '../schema.ts';
 
@@ -51,9 +52,9 @@ export async function nextDailySequence(db: Kysely<Database>, day: string): Prom
 }
 
 export interface ComplaintFilters {
-  statuses?: string[] | undefined;
+  statuses?: ComplaintStatus[] | undefined;
   categoryIds?: string[] | undefined;
-  severities?: string[] | undefined;
+  severities?: Severity[] | undefined;
   ownerId?: string | undefined;
   handlerId?: string | undefined;
   customerId?: string | undefined;

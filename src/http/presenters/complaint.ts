@@ -1,17 +1,21 @@
 // The API never returns rows: these shape complaints for the outside world, with the
 // abilities the server computed so a UI enables its buttons from the server's decision.
 
+import type { z } from 'zod';
 import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import type { ComplaintListRow } from '../../db/repositories/complaints.ts';
 import type { DemandRow } from '../../db/schema.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
 import { checkDemandAddition } from '../../domain/demands.ts';
-import type { ComplaintStatus, DemandStatus, Severity } from '../../domain/vocabulary.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { canHandleComplaint } from '../../policies/permissions.ts';
-import { presentPhone, presentUserRef } from './people.ts';
+import type { complaintListItemSchema, complaintSchema } from '../responses.ts';
+import { iso, presentPhone, presentUserRef } from './people.ts';
 
-function presentDemand(d: DemandRow) {
+type ComplaintOut = z.input<typeof complaintSchema>;
+type ComplaintListItemOut = z.input<typeof complaintListItemSchema>;
+
+function presentDemand(d: DemandRow): ComplaintOut['demands'][number] {
   return {
     id: d.id,
     position: d.position,
@@ -20,10 +24,10 @@ function presentDemand(d: DemandRow) {
     status: d.status,
     resolution: d.resolution,
     customerInformed: d.customer_informed,
-    createdAt: d.created_at,
+    createdAt: iso(d.created_at),
     answeredBy: d.answered_by,
-    answeredAt: d.answered_at,
-    informedAt: d.informed_at,
+    answeredAt: iso(d.answered_at),
+    informedAt: iso(d.informed_at),
   };
 }
 
@@ -33,9 +37,9 @@ const FORBIDDEN: Ability = {
   message: 'Your role may not handle this complaint',
 };
 
-function abilities(actor: Actor, d: ComplaintDetail) {
+function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] {
   const c = d.complaint;
-  const status = c.status as ComplaintStatus;
+  const status = c.status;
   const handle = canHandleComplaint(actor, {
     ownerId: c.owner_id,
     handlerId: c.handler_id,
@@ -44,18 +48,23 @@ function abilities(actor: Actor, d: ComplaintDetail) {
   });
   const transitions = transitionAbilities({
     status,
-    severity: c.severity as Severity,
+    severity: c.severity,
     confirmed: c.confirmed,
     summary: c.summary,
     demands: d.demands.map((x) => ({
       id: x.id,
-      status: x.status as DemandStatus,
+      status: x.status,
       customerInformed: x.customer_informed,
     })),
   });
   if (!handle) {
     return {
-      ...Object.fromEntries(Object.keys(transitions).map((k) => [k, FORBIDDEN])),
+      accept: FORBIDDEN,
+      start: FORBIDDEN,
+      resolve: FORBIDDEN,
+      close: FORBIDDEN,
+      reopen: FORBIDDEN,
+      withdraw: FORBIDDEN,
       edit: FORBIDDEN,
       addDemand: FORBIDDEN,
       addContact: FORBIDDEN,
@@ -78,16 +87,16 @@ function abilities(actor: Actor, d: ComplaintDetail) {
   };
 }
 
-export function presentComplaint(actor: Actor, d: ComplaintDetail) {
+export function presentComplaint(actor: Actor, d: ComplaintDetail): ComplaintOut {
   const c = d.complaint;
   return {
     id: c.id,
     number: c.number,
     status: c.status,
-    stage: stageOf(c.status as ComplaintStatus),
+    stage: stageOf(c.status),
     version: c.version,
     channel: c.channel,
-    receivedAt: c.received_at,
+    receivedAt: iso(c.received_at),
     description: c.description,
     verifiedFacts: c.verified_facts,
     category: d.category ? { id: d.category.id, name: d.category.name, nameEn: d.category.name_en } : null,
@@ -112,11 +121,11 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail) {
     closeReason: c.close_reason,
     withdrawReason: c.withdraw_reason,
     reopenCount: c.reopen_count,
-    acceptedAt: c.accepted_at,
-    resolvedAt: c.resolved_at,
-    closedAt: c.closed_at,
-    createdAt: c.created_at,
-    updatedAt: c.updated_at,
+    acceptedAt: iso(c.accepted_at),
+    resolvedAt: iso(c.resolved_at),
+    closedAt: iso(c.closed_at),
+    createdAt: iso(c.created_at),
+    updatedAt: iso(c.updated_at),
     demands: d.demands.map(presentDemand),
     contacts: d.contacts.map((k) => ({
       id: k.id,
@@ -125,13 +134,13 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail) {
       purpose: k.purpose,
       outcome: k.outcome,
       agent: { id: k.agent_id, name: k.agent_name },
-      startedAt: k.started_at,
-      endedAt: k.ended_at,
+      startedAt: iso(k.started_at),
+      endedAt: iso(k.ended_at),
       notes: k.notes,
     })),
     timeline: d.timeline.map((t) => ({
       id: String(t.id),
-      at: t.at,
+      at: iso(t.at),
       action: t.action,
       entity: t.entity,
       entityId: t.entity_id,
@@ -143,14 +152,14 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail) {
   };
 }
 
-export function presentComplaintListItem(actor: Actor, r: ComplaintListRow) {
+export function presentComplaintListItem(actor: Actor, r: ComplaintListRow): ComplaintListItemOut {
   return {
     id: r.id,
     number: r.number,
     status: r.status,
     version: r.version,
     channel: r.channel,
-    receivedAt: r.received_at,
+    receivedAt: iso(r.received_at),
     description: r.description.length > 140 ? `${r.description.slice(0, 140)}…` : r.description,
     category: r.category_id ? { id: r.category_id, name: r.category_name } : null,
     severity: r.severity,
@@ -164,6 +173,6 @@ export function presentComplaintListItem(actor: Actor, r: ComplaintListRow) {
     },
     openDemands: Number(r.open_demands ?? 0),
     reopenCount: r.reopen_count,
-    updatedAt: r.updated_at,
+    updatedAt: iso(r.updated_at),
   };
 }

@@ -2,6 +2,11 @@ import { formatPhone, maskPhone } from '../../domain/phone.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { canSeePersonalData } from '../../policies/permissions.ts';
 
+/** Timestamps leave the API as ISO 8601 strings in UTC. */
+export function iso<T extends Date | null>(d: T): T extends Date ? string : string | null {
+  return (d === null ? null : d.toISOString()) as T extends Date ? string : string | null;
+}
+
 export function presentUserRef(id: string | null, names: Map<string, string> | string | null) {
   if (!id) return null;
   const name = typeof names === 'string' || names === null ? names : (names.get(id) ?? null);
@@ -31,6 +36,6 @@ export function presentUser(u: {
     role: u.role,
     team: u.team,
     active: u.active,
-    createdAt: u.created_at,
+    createdAt: iso(u.created_at),
   };
 }

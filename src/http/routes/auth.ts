@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { canSeePersonalData } from '../../policies/permissions.ts';
 import { actorOf, SESSION_COOKIE } from '../authenticate.ts';
 import { LoginThrottle } from '../login-throttle.ts';
-import { presentUser } from '../presenters/people.ts';
+import { iso, presentUser } from '../presenters/people.ts';
 import type { App, RouteDeps } from '../server.ts';
 
 const loginBody = z.object({
@@ -50,7 +50,7 @@ export function authRoutes(app: App, deps: RouteDeps) {
       });
       const user = await findUserById(db, session.userId);
       if (!user) throw new DomainError('UNAUTHENTICATED', 'Wrong login or password');
-      return { user: presentUser(user), expiresAt: session.expiresAt };
+      return { user: presentUser(user), expiresAt: iso(session.expiresAt) };
     },
   );
 

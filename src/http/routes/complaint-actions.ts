@@ -12,6 +12,7 @@ import {
   CONTACT_PURPOSES,
   DEMAND_STATUSES,
 } from '../../domain/vocabulary.ts';
+import { changeErrors, complaintSchema } from '../responses.ts';
 import {
   channel,
   complaintIdParams,
@@ -86,6 +87,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
         description: 'A refusal (422) names the rule and, for demands, the demand ids that block it.',
         params: complaintIdParams,
         body: transitionBody,
+        response: { 200: complaintSchema, ...changeErrors },
       },
     },
     async (req) => {
@@ -103,6 +105,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
         summary: 'Edit the record: facts, category, severity, judgements, summary',
         params: complaintIdParams,
         body: patchBody,
+        response: { 200: complaintSchema, ...changeErrors },
       },
     },
     async (req) => {
@@ -120,6 +123,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
         summary: 'Hand the complaint to another handler, with a reason; the owner does not change',
         params: complaintIdParams,
         body: transferBody,
+        response: { 200: complaintSchema, ...changeErrors },
       },
     },
     async (req) => {
@@ -137,6 +141,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
         summary: 'Record another demand (诉求)',
         params: complaintIdParams,
         body: demandBody,
+        response: { 201: complaintSchema, ...changeErrors },
       },
     },
     async (req, reply) => {
@@ -155,6 +160,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
           'Answer a demand: fulfilled or declined with a resolution, and whether the customer was told',
         params: demandParams,
         body: demandPatchBody,
+        response: { 200: complaintSchema, ...changeErrors },
       },
     },
     async (req) => {
@@ -172,6 +178,7 @@ export function complaintActionRoutes(app: App, deps: RouteDeps) {
         summary: 'Log a contact with the customer (purpose and outcome required)',
         params: complaintIdParams,
         body: contactBody,
+        response: { 201: complaintSchema, ...changeErrors },
       },
     },
     async (req, reply) => {

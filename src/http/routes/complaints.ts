@@ -9,6 +9,7 @@ import { normalisePhone } from '../../domain/phone.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, authorizeView, complaintVisibility } from '../../policies/permissions.ts';
 import { presentComplaint, presentComplaintListItem } from '../presenters/complaint.ts';
+import { changeErrors, complaintPageSchema, complaintSchema, errorSchema } from '../responses.ts';
 import {
   channel,
   complaintIdParams,
@@ -110,6 +111,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
           'Taken by an agent with at least one demand and "confirmed": true, the complaint is accepted at once and the agent owns it; otherwise it is new.',
         body: createBody,
         headers: idempotencyHeaders,
+        response: { 201: complaintSchema, ...changeErrors },
       },
     },
     async (req, reply) => {
@@ -143,7 +145,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         ownerId: c.owner_id,
         handlerId: c.handler_id,
         team: c.team,
-        status: c.status as 'new',
+        status: c.status,
       });
       return presentComplaint(actor, detail);
     },
@@ -156,6 +158,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         tags: ['complaints'],
         summary: 'List complaints the caller may see, newest first, with cursor paging',
         querystring: listQuery,
+        response: { 200: complaintPageSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
       },
     },
     async (req) => {

@@ -5,7 +5,7 @@ import { invalid } from '../../domain/errors.ts';
 import { normalisePhone } from '../../domain/phone.ts';
 import { authorize } from '../../policies/permissions.ts';
 import { presentComplaintListItem } from '../presenters/complaint.ts';
-import { presentPhone } from '../presenters/people.ts';
+import { iso, presentPhone } from '../presenters/people.ts';
 import type { App, RouteDeps } from '../server.ts';
 import { commandContext } from './context.ts';
 
@@ -56,7 +56,7 @@ export function customerRoutes(app: App, deps: RouteDeps) {
           tags: customer.tags,
           vipLevel: customer.vip_level,
           phones: phones.map((p) => presentPhone(ctx.actor, p)),
-          createdAt: customer.created_at,
+          createdAt: iso(customer.created_at),
         },
         complaints: items,
         openComplaints: items.filter((c) => OPEN_STATUSES.has(c.status)),

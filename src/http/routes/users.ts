@@ -3,7 +3,7 @@ import { createApiToken, createUser } from '../../commands/users.ts';
 import { listUsers } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/vocabulary.ts';
 import { authorize } from '../../policies/permissions.ts';
-import { presentUser } from '../presenters/people.ts';
+import { iso, presentUser } from '../presenters/people.ts';
 import { text } from '../schemas.ts';
 import type { App, RouteDeps } from '../server.ts';
 import { commandContext } from './context.ts';
@@ -56,7 +56,7 @@ export function userRoutes(app: App, deps: RouteDeps) {
         token: t.token,
         prefix: t.prefix,
         user: { id: t.user.id, login: t.user.login, role: t.user.role },
-        createdAt: t.created_at,
+        createdAt: iso(t.created_at),
       });
     },
   );

@@ -1,0 +1,190 @@
+// Response schemas: the public shape of what the API returns, published in the OpenAPI
+// document and enforced when each response is serialised (a presenter that drifts fails loudly).
+import { z } from 'zod';
+import {
+  CHANNELS,
+  COMPLAINT_ACTIONS,
+  COMPLAINT_STATUSES,
+  CONTACT_DIRECTIONS,
+  CONTACT_OUTCOMES,
+  CONTACT_PURPOSES,
+  DEMAND_STATUSES,
+  DEMAND_TYPES,
+  ROLES,
+  SEVERITIES,
+} from '../domain/vocabulary.ts';
+
+const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
+const nullableTimestamp = timestamp.nullable();
+
+export const userRef = z.object({ id: z.uuid(), name: z.string().nullable() });
+
+export const userResponse = z.object({
+  id: z.uuid(),
+  login: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  team: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: timestamp,
+});
+
+export const phoneResponse = z.object({
+  phone: z
+    .string()
+    .describe('Full number, or masked (138****5678) for roles without the personal-data permission'),
+  phoneMasked: z.boolean(),
+});
+
+export const ability = z.object({
+  allowed: z.boolean(),
+  requires: z.array(z.string()).optional().describe('Inputs the action still needs, e.g. summary or reason'),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const abilities = z.object({
+  ...Object.fromEntries(COMPLAINT_ACTIONS.map((a) => [a, ability])),
+  edit: ability,
+  addDemand: ability,
+  addContact: ability,
+  transfer: ability,
+} as Record<
+  (typeof COMPLAINT_ACTIONS)[number] | 'edit' | 'addDemand' | 'addContact' | 'transfer',
+  typeof ability
+>);
+
+export const demandResponse = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  type: z.enum(DEMAND_TYPES),
+  description: z.string(),
+  status: z.enum(DEMAND_STATUSES),
+  resolution: z.string().nullable(),
+  customerInformed: z.boolean(),
+  createdAt: timestamp,
+  answeredBy: z.uuid().nullable(),
+  answeredAt: nullableTimestamp,
+  informedAt: nullableTimestamp,
+});
+
+const categoryRef = z.object({
+  id: z.uuid(),
+  name: z.string().nullable(),
+  nameEn: z.string().nullable().optional(),
+});
+
+export const complaintSchema = z.object({
+  id: z.uuid(),
+  number: z.string().describe('TS + day of registration in China + daily sequence, e.g. TS202611220001'),
+  status: z.enum(COMPLAINT_STATUSES),
+  stage: z.enum(['accept', 'explain_clarify', 'resolve', 'follow_up', 'done']),
+  version: z.number().int().describe('Send it back with every change (optimistic lock)'),
+  channel: z.enum(CHANNELS),
+  receivedAt: timestamp,
+  description: z.string(),
+  verifiedFacts: z.string().nullable(),
+  category: categoryRef.nullable(),
+  product: z.string().nullable(),
+  severity: z.enum(SEVERITIES),
+  dissatisfaction: z.string().nullable(),
+  customerType: z.string().nullable(),
+  customerMotive: z.string().nullable(),
+  resolutionClass: z.string().nullable(),
+  confirmed: z.boolean(),
+  owner: userRef.nullable().describe('First contact (首问负责人); fixed at acceptance'),
+  handler: userRef.nullable(),
+  team: z.string().nullable(),
+  customer: z.object({
+    id: z.uuid(),
+    name: z.string().nullable(),
+    vipLevel: z.number().int(),
+    tags: z.array(z.string()),
+    ...phoneResponse.shape,
+  }),
+  summary: z.string().nullable(),
+  closeReason: z.enum(['completed', 'withdrawn']).nullable(),
+  withdrawReason: z.string().nullable(),
+  reopenCount: z.number().int(),
+  acceptedAt: nullableTimestamp,
+  resolvedAt: nullableTimestamp,
+  closedAt: nullableTimestamp,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  demands: z.array(demandResponse),
+  contacts: z.array(
+    z.object({
+      id: z.uuid(),
+      direction: z.enum(CONTACT_DIRECTIONS),
+      channel: z.enum(CHANNELS),
+      purpose: z.enum(CONTACT_PURPOSES),
+      outcome: z.enum(CONTACT_OUTCOMES),
+      agent: userRef,
+      startedAt: timestamp,
+      endedAt: nullableTimestamp,
+      notes: z.string().nullable(),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      at: timestamp,
+      action: z.string().describe('e.g. complaint.accept, demand.updated, contact.logged'),
+      entity: z.string(),
+      entityId: z.string(),
+      actor: userRef.nullable(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+  abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
+});
+
+export const complaintListItemSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  version: z.number().int(),
+  channel: z.enum(CHANNELS),
+  receivedAt: timestamp,
+  description: z.string().describe('The first 140 characters'),
+  category: categoryRef.nullable(),
+  severity: z.enum(SEVERITIES),
+  owner: userRef.nullable(),
+  handler: userRef.nullable(),
+  customer: z.object({
+    id: z.uuid(),
+    name: z.string().nullable(),
+    vipLevel: z.number().int(),
+    ...phoneResponse.shape,
+  }),
+  openDemands: z.number().int(),
+  reopenCount: z.number().int(),
+  updatedAt: timestamp,
+});
+
+export const complaintPageSchema = z.object({
+  items: z.array(complaintListItemSchema),
+  nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last'),
+});
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('e.g. VALIDATION_FAILED, STALE_VERSION, DEMANDS_OPEN'),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .describe('Every error has this shape');
+
+/** The error statuses a changing route may answer with. */
+export const changeErrors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+} as const;
