@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type AuditEntry, recordAudits } from '../db/repositories/audit.ts';
 import { findCategory } from '../db/repositories/categories.ts';
+import type { ComplaintDetail } from '../db/repositories/complaint-detail.ts';
 import { nextDailySequence } from '../db/repositories/complaints.ts';
 import { findOrCreateCustomer } from '../db/repositories/customers.ts';
 import type { Database } from '../db/schema.ts';
@@ -43,6 +44,8 @@ export interface CreateComplaintResult {
   complaintId: string;
   /** True when an earlier request with the same Idempotency-Key created it. */
   replayed: boolean;
+  /** The complaint as this request created it (absent on a replay): no need to read it back. */
+  created?: ComplaintDetail;
 }
 
 /** Allowed clock skew between a channel's clock and ours for `receivedAt`. */
@@ -63,9 +66,9 @@ export async function createComplaint(
   if (receivedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
     throw invalid([{ field: 'receivedAt', message: 'cannot be in the future' }]);
   }
-  if (input.categoryId) {
-    const category = await findCategory(ctx.db, input.categoryId);
-    if (!category?.active) throw invalid([{ field: 'categoryId', message: 'unknown category' }]);
+  const category = input.categoryId ? await findCategory(ctx.db, input.categoryId) : undefined;
+  if (input.categoryId && !category?.active) {
+    throw invalid([{ field: 'categoryId', message: 'unknown category' }]);
   }
   assertCustomerTypeJudgement(ctx.actor, input.customerType ?? null);
 
@@ -97,7 +100,7 @@ export async function createComplaint(
   const preallocated = ctx.dbKind === 'postgres' ? await allocate(ctx.db) : null;
 
   try {
-    const complaintId = await ctx.db.transaction().execute(async (tx) => {
+    const created = await ctx.db.transaction().execute(async (tx): Promise<ComplaintDetail> => {
       if (idempotencyKey) {
         const claimed = await tx
           .insertInto('idempotency_keys')
@@ -134,7 +137,7 @@ export async function createComplaint(
           created_at: ctx.now,
           updated_at: ctx.now,
         })
-        .returning(['id', 'status', 'number'])
+        .returningAll()
         .executeTakeFirstOrThrow();
       const demandRows = input.demands.length
         ? await tx
@@ -149,7 +152,7 @@ export async function createComplaint(
                 created_at: ctx.now,
               })),
             )
-            .returning(['id', 'type', 'description'])
+            .returningAll()
             .execute()
         : [];
       const audits: AuditEntry[] = [
@@ -200,9 +203,18 @@ export async function createComplaint(
           .where('key', '=', idempotencyKey)
           .execute();
       }
-      return complaint.id;
+      const { created: _, ...profile } = customer;
+      return {
+        complaint,
+        demands: demandRows,
+        contacts: [],
+        timeline: [],
+        customer: profile,
+        category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
+        names: new Map([[actor.id, actor.name]]),
+      };
     });
-    return { complaintId, replayed: false };
+    return { complaintId: created.complaint.id, replayed: false, created };
   } catch (err) {
     if (!(err instanceof IdempotentReplay) || !idempotencyKey) throw err;
     return replay(await findIdempotencyKey(ctx.db, actor.id, idempotencyKey), requestHash);

@@ -36,6 +36,10 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
     expect(c.demands.map((d: Json) => d.status)).toEqual(['open', 'open']);
     expect(c.customer.phone).toBe('138 0013 8000');
     const [refund, explain] = c.demands;
+    // the answer to the creation is the complaint exactly as a later read shows it
+    const { timeline: _t, contacts: _k, ...fetched } = (await a.get(`/complaints/${c.id}`)).body;
+    const { timeline: _t2, contacts: _k2, ...answered } = c;
+    expect(answered).toEqual(fetched);
 
     // close is not possible from accepted
     let r = await transition(a, c, { action: 'close', summary: 'x' });

@@ -14,7 +14,7 @@ export function listCategories(db: Kysely<Database>) {
 export function findCategory(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('categories')
-    .select(['id', 'name', 'parent_id', 'active'])
+    .select(['id', 'name', 'name_en', 'parent_id', 'active'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

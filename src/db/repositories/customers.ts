@@ -20,6 +20,19 @@ export async function customerPhones(db: Kysely<Database>, customerId: string): 
   return rows.map((r) => r.phone);
 }
 
+const PROFILE = ['c.id', 'c.name', 'c.vip_level', 'c.tags', 'c.external_id'] as const;
+
+function findProfileByPhone(db: Kysely<Database>, phone: string) {
+  return db
+    .selectFrom('customer_phones as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .select(PROFILE)
+    .where('p.phone', '=', phone)
+    .executeTakeFirst();
+}
+
+export type CustomerProfile = NonNullable<Awaited<ReturnType<typeof findProfileByPhone>>>;
+
 /**
  * The customer who owns this phone number, created if unknown. Concurrent calls for the same new
  * number converge on one customer: the phone is the primary key of customer_phones.
@@ -29,23 +42,23 @@ export async function findOrCreateCustomer(
   phone: NormalisedPhone,
   name: string | null,
   now: Date,
-): Promise<{ id: string; created: boolean }> {
-  const existing = await findCustomerIdByPhone(db, phone.normalised);
+): Promise<CustomerProfile & { created: boolean }> {
+  const existing = await findProfileByPhone(db, phone.normalised);
   if (existing) {
-    if (name) {
+    if (name && existing.name === null) {
       await db
         .updateTable('customers')
         .set({ name, updated_at: now })
-        .where('id', '=', existing.customer_id)
-        .where('name', 'is', null)
+        .where('id', '=', existing.id)
         .execute();
+      return { ...existing, name, created: false };
     }
-    return { id: existing.customer_id, created: false };
+    return { ...existing, created: false };
   }
   const customer = await db
     .insertInto('customers')
-    .values({ name })
-    .returning('id')
+    .values({ name, created_at: now, updated_at: now })
+    .returning(['id', 'name', 'vip_level', 'tags', 'external_id'])
     .executeTakeFirstOrThrow();
   const claimed = await db
     .insertInto('customer_phones')
@@ -53,10 +66,10 @@ export async function findOrCreateCustomer(
     .onConflict((oc) => oc.column('phone').doNothing())
     .returning('customer_id')
     .executeTakeFirst();
-  if (claimed) return { id: customer.id, created: true };
+  if (claimed) return { ...customer, created: true };
   // Another transaction registered this number first; use its customer.
   await db.deleteFrom('customers').where('id', '=', customer.id).execute();
-  const winner = await findCustomerIdByPhone(db, phone.normalised);
+  const winner = await findProfileByPhone(db, phone.normalised);
   if (!winner) throw new Error('customer phone vanished');
-  return { id: winner.customer_id, created: false };
+  return { ...winner, created: false };
 }

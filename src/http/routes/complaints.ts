@@ -116,8 +116,12 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
     },
     async (req, reply) => {
       const ctx = commandContext(deps, req);
-      const { complaintId, replayed } = await createComplaint(ctx, req.body, req.headers['idempotency-key']);
-      const detail = await loadComplaintDetail(db, complaintId, { withHistory: false });
+      const { complaintId, replayed, created } = await createComplaint(
+        ctx,
+        req.body,
+        req.headers['idempotency-key'],
+      );
+      const detail = created ?? (await loadComplaintDetail(db, complaintId, { withHistory: false }));
       if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply
