@@ -17,6 +17,8 @@ program
     const { app } = await startServer(loadConfig());
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        // In-flight requests get 10 s to finish; then the process ends regardless.
+        setTimeout(() => process.exit(1), 10_000).unref();
         app.close().then(
           () => process.exit(0),
           () => process.exit(1),

@@ -1,7 +1,7 @@
 // Opens the database: PGlite (embedded, persisted to a folder) by default, or a real PostgreSQL
 // server through a connection pool when a URL is given. Both speak the same SQL.
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -45,6 +45,8 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
+    // A request that cannot get a connection fails after 10 s instead of hanging forever.
+    connectionTimeoutMillis: 10_000,
     ...(schemaOption ? { options: schemaOption } : {}),
   });
   if (opts.schema) {
@@ -83,7 +85,9 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir);
+    // Loaded only when used: the WebAssembly build costs ~40 MB that a PostgreSQL deployment need not pay.
+    const { PGlite: Engine } = await import('@electric-sql/pglite');
+    pglite = await Engine.create(dataDir);
   } catch (err) {
     unlock();
     throw err;
