@@ -1,6 +1,10 @@
 // Opens the database: PGlite (embedded, persisted to a folder) by default, or a real PostgreSQL
 // server through a connection pool when a URL is given. Both speak the same SQL.
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -79,12 +83,25 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
   };
 }
 
+const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+
+/**
+ * PGlite keeps initdb's WebAssembly memory (~650 MB) for the life of the process that created
+ * the folder. A new folder is therefore initialised by a short-lived child process, and the
+ * server opens a ready folder: about 380 MB instead of 900 MB.
+ */
+async function initialiseDataDir(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  await promisify(execFile)(process.execPath, [INITDB_SCRIPT, dataDir], { timeout: 120_000 });
+}
+
 async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let pglite: PGlite;
   try {
+    if (!inMemory) await initialiseDataDir(dataDir);
     // Loaded only when used: the WebAssembly build costs ~40 MB that a PostgreSQL deployment need not pay.
     const { PGlite: Engine } = await import('@electric-sql/pglite');
     pglite = await Engine.create(dataDir);
