@@ -54,14 +54,20 @@ describe('caller lookup', () => {
       version: second.body.version,
       reason: '撤诉',
     });
+    const old = new Date(Date.now() - 100 * 86_400_000).toISOString();
+    const older = await agent.client.post(
+      '/complaints',
+      complaintBody({ channel: 'email', receivedAt: old, customer: { phone: '13512345678' } }),
+    );
+    expect(older.status).toBe(201);
     const r = await agent.client.get(`/customers?phone=${encodeURIComponent('135 1234 5678')}`);
     expect(r.status).toBe(200);
     expect(r.body.customer.name).toBe('陈先生');
     expect(r.body.customer.phones).toEqual([{ phone: '135 1234 5678', phoneMasked: false }]);
-    expect(r.body.complaints).toHaveLength(2);
-    expect(r.body.openComplaints).toHaveLength(1);
+    expect(r.body.complaints).toHaveLength(3);
+    expect(r.body.openComplaints).toHaveLength(2);
     expect(r.body.counts.last90Days).toBe(2);
-    expect(r.body.counts.byStatus).toEqual({ accepted: 1, closed: 1 });
+    expect(r.body.counts.byStatus).toEqual({ accepted: 2, closed: 1 });
   });
 
   it('answers an unknown caller with no customer', async () => {

@@ -1,6 +1,6 @@
 // Everything a complaint page shows, loaded in a handful of queries.
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { ComplaintRow, Database } from '../schema.ts';
 import { complaintTimeline } from './audit.ts';
 import { complaintContacts, complaintDemands, findComplaint } from './complaints.ts';
 import { userNames } from './users.ts';
@@ -8,10 +8,12 @@ import { userNames } from './users.ts';
 export async function loadComplaintDetail(
   db: Kysely<Database>,
   idOrNumber: string,
-  opts: { withHistory: boolean },
+  opts: { withHistory: boolean; check?: (complaint: ComplaintRow) => void },
 ) {
   const complaint = await findComplaint(db, idOrNumber);
   if (!complaint) return undefined;
+  // Checked before the rest is read: nothing more is loaded for a caller who may not see it.
+  opts.check?.(complaint);
   const [demands, contacts, timeline, customer, category] = await Promise.all([
     complaintDemands(db, complaint.id),
     opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),

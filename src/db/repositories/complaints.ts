@@ -146,15 +146,24 @@ export function listComplaints(
 
 export type ComplaintListRow = Awaited<ReturnType<typeof listComplaints>>[number];
 
-export async function countByStatus(
+/** A customer's complaints by status, and how many arrived since `since` (all of them, not a page). */
+export async function customerComplaintCounts(
   db: Kysely<Database>,
   customerId: string,
-): Promise<Record<string, number>> {
+  since: Date,
+): Promise<{ byStatus: Record<string, number>; since: number }> {
   const rows = await db
     .selectFrom('complaints')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'status',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.count<number>('id').filterWhere('received_at', '>=', since).as('recent'),
+    ])
     .where('customer_id', '=', customerId)
     .groupBy('status')
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  return {
+    byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    since: rows.reduce((sum, r) => sum + Number(r.recent), 0),
+  };
 }

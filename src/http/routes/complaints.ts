@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createComplaint } from '../../commands/create-complaint.ts';
+import { scopeOf } from '../../commands/mutate-complaint.ts';
 import { categoryWithDescendants } from '../../db/repositories/categories.ts';
 import { loadComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import { type ListCursor, listComplaints } from '../../db/repositories/complaints.ts';
@@ -138,19 +139,16 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         tags: ['complaints'],
         summary: 'A complaint with its demands, contacts and timeline',
         params: complaintIdParams,
+        response: { 200: complaintSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },
     async (req) => {
       const actor = commandContext(deps, req).actor;
-      const detail = await loadComplaintDetail(db, req.params.id, { withHistory: true });
-      if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
-      const c = detail.complaint;
-      authorizeView(actor, {
-        ownerId: c.owner_id,
-        handlerId: c.handler_id,
-        team: c.team,
-        status: c.status,
+      const detail = await loadComplaintDetail(db, req.params.id, {
+        withHistory: true,
+        check: (c) => authorizeView(actor, scopeOf(c)),
       });
+      if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
       return presentComplaint(actor, detail);
     },
   );

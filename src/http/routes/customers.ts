@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countByStatus, listComplaints } from '../../db/repositories/complaints.ts';
+import { customerComplaintCounts, listComplaints } from '../../db/repositories/complaints.ts';
 import { customerPhones, findCustomer, findCustomerIdByPhone } from '../../db/repositories/customers.ts';
 import { invalid } from '../../domain/errors.ts';
 import { normalisePhone } from '../../domain/phone.ts';
@@ -39,14 +39,13 @@ export function customerRoutes(app: App, deps: RouteDeps) {
           openComplaints: [],
           counts: { last90Days: 0, byStatus: {} },
         };
-      const [customer, phones, history, byStatus] = await Promise.all([
+      const [customer, phones, history, counts] = await Promise.all([
         findCustomer(db, hit.customer_id),
         customerPhones(db, hit.customer_id),
         // The caller's history is shown whole to whoever takes the call: a repeated complaint must be recognised.
         listComplaints(db, { kind: 'all' }, { customerId: hit.customer_id }, { limit: 50, order: 'desc' }),
-        countByStatus(db, hit.customer_id),
+        customerComplaintCounts(db, hit.customer_id, new Date(ctx.now.getTime() - 90 * DAY_MS)),
       ]);
-      const since = ctx.now.getTime() - 90 * DAY_MS;
       const items = history.map((c) => presentComplaintListItem(ctx.actor, c));
       return {
         customer: {
@@ -61,8 +60,8 @@ export function customerRoutes(app: App, deps: RouteDeps) {
         complaints: items,
         openComplaints: items.filter((c) => OPEN_STATUSES.has(c.status)),
         counts: {
-          last90Days: history.filter((c) => c.received_at.getTime() >= since).length,
-          byStatus,
+          last90Days: counts.since,
+          byStatus: counts.byStatus,
         },
       };
     },
