@@ -1,7 +1,7 @@
 // The first administrator, created at first start. With TOUSU_ADMIN_LOGIN/TOUSU_ADMIN_PASSWORD
 // unset, a random password is generated and shown once to whoever started the server.
 import type { Kysely } from 'kysely';
-import { countUsers } from '../db/repositories/users.ts';
+import { countAdmins } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 import { randomSecret } from './secrets.ts';
 import { insertUser } from './users.ts';
@@ -17,7 +17,8 @@ export async function bootstrapAdmin(
   env: { login?: string | undefined; password?: string | undefined },
   now: Date,
 ): Promise<BootstrapResult | null> {
-  if ((await countUsers(db)) > 0) return null;
+  // Until an administrator exists (a demo or a CLI may have created other users first).
+  if ((await countAdmins(db)) > 0) return null;
   const login = env.login || 'admin';
   const generated = env.password ? undefined : randomSecret(12);
   await insertUser(

@@ -29,10 +29,12 @@ export async function userNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function countUsers(db: Kysely<Database>): Promise<number> {
+export async function countAdmins(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
