@@ -84,6 +84,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       issues: [{ field: 'body', message: err.message }],
     });
   }
-  req.log.error({ err }, 'unhandled error');
+  // Name, code, message and stack only: a database error's `detail` can quote the row (a phone number).
+  req.log.error(
+    {
+      err: { type: err.name, code: (err as { code?: unknown }).code, message: err.message, stack: err.stack },
+    },
+    'unhandled error',
+  );
   return send(reply, 500, 'INTERNAL', 'Something went wrong on our side; the change was not saved', {});
 }
