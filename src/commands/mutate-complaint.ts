@@ -4,7 +4,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import { complaintDemands, findComplaint } from '../db/repositories/complaints.ts';
 import type { ComplaintRow, ComplaintsTable, Database, DemandRow } from '../db/schema.ts';
-import { DomainError } from '../domain/errors.ts';
+import { complaintNotFound, DomainError } from '../domain/errors.ts';
 import { authorizeHandle, type ComplaintScope } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
 
@@ -21,10 +21,6 @@ export function scopeOf(c: ComplaintRow): ComplaintScope {
 /** Returned by a change that turned out to change nothing: no write, no new version. */
 export const NO_CHANGE = Symbol('no change');
 
-export function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', 'Complaint not found');
-}
-
 export async function mutateComplaint(
   ctx: CommandContext,
   idOrNumber: string,
@@ -33,7 +29,7 @@ export async function mutateComplaint(
 ): Promise<string> {
   return ctx.db.transaction().execute(async (tx) => {
     const complaint = await findComplaint(tx, idOrNumber, { forUpdate: true });
-    if (!complaint) throw notFound();
+    if (!complaint) throw complaintNotFound();
     authorizeHandle(ctx.actor, scopeOf(complaint));
     if (complaint.version !== version) {
       throw new DomainError('STALE_VERSION', 'Someone else changed this complaint; reload it and try again', {

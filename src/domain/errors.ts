@@ -57,3 +57,7 @@ export interface Refusal {
 export function refusalError(r: Refusal): DomainError {
   return new DomainError(r.code, r.message, r.details ?? {});
 }
+
+export function complaintNotFound(): DomainError {
+  return new DomainError('NOT_FOUND', 'Complaint not found');
+}

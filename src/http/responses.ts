@@ -10,7 +10,6 @@ import {
   CONTACT_PURPOSES,
   DEMAND_STATUSES,
   DEMAND_TYPES,
-  ROLES,
   SEVERITIES,
 } from '../domain/vocabulary.ts';
 
@@ -18,16 +17,6 @@ const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
 const nullableTimestamp = timestamp.nullable();
 
 export const userRef = z.object({ id: z.uuid(), name: z.string().nullable() });
-
-export const userResponse = z.object({
-  id: z.uuid(),
-  login: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  team: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: timestamp,
-});
 
 export const phoneResponse = z.object({
   phone: z

@@ -47,7 +47,3 @@ export const complaintIdParams = z.object({
     .regex(/^([0-9a-fA-F-]{36}|TS\d{12,})$/i, 'a complaint id (uuid) or number (TS…)')
     .describe('Complaint id or number'),
 });
-
-export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }),
-});

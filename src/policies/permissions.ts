@@ -1,7 +1,7 @@
 // Who may do what. Pure functions of the actor and the subject; one authorize() that throws.
 // Every route calls authorize() before its command runs.
 
-import { DomainError } from '../domain/errors.ts';
+import { complaintNotFound, DomainError } from '../domain/errors.ts';
 import type { ComplaintStatus, Role } from '../domain/vocabulary.ts';
 import type { Actor } from './actor.ts';
 
@@ -74,7 +74,7 @@ export function authorize(actor: Actor, permission: Permission): void {
 
 /** Throws NOT_FOUND (not FORBIDDEN) so that the existence of a complaint outside one's scope is not revealed. */
 export function authorizeView(actor: Actor, c: ComplaintScope): void {
-  if (!canViewComplaint(actor, c)) throw new DomainError('NOT_FOUND', 'Complaint not found');
+  if (!canViewComplaint(actor, c)) throw complaintNotFound();
 }
 
 export function authorizeHandle(actor: Actor, c: ComplaintScope): void {

@@ -5,7 +5,7 @@ import { categoryWithDescendants } from '../../db/repositories/categories.ts';
 import { loadComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import { type ListCursor, listComplaints } from '../../db/repositories/complaints.ts';
 import { findCustomerIdByPhone } from '../../db/repositories/customers.ts';
-import { DomainError, invalid } from '../../domain/errors.ts';
+import { complaintNotFound, invalid } from '../../domain/errors.ts';
 import { normalisePhone } from '../../domain/phone.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, authorizeView, complaintVisibility } from '../../policies/permissions.ts';
@@ -95,7 +95,7 @@ function decodeCursor(s: string): ListCursor {
 
 export async function complaintResponse(deps: RouteDeps, actor: Actor, id: string) {
   const detail = await loadComplaintDetail(deps.database.db, id, { withHistory: true });
-  if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
+  if (!detail) throw complaintNotFound();
   return presentComplaint(actor, detail);
 }
 
@@ -123,7 +123,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         req.headers['idempotency-key'],
       );
       const detail = created ?? (await loadComplaintDetail(db, complaintId, { withHistory: false }));
-      if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
+      if (!detail) throw complaintNotFound();
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply
         .code(201)
@@ -148,7 +148,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         withHistory: true,
         check: (c) => authorizeView(actor, scopeOf(c)),
       });
-      if (!detail) throw new DomainError('NOT_FOUND', 'Complaint not found');
+      if (!detail) throw complaintNotFound();
       return presentComplaint(actor, detail);
     },
   );
