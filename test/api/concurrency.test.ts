@@ -1,41 +1,28 @@
 // Retries and races: one Idempotency-Key gives one complaint, numbers stay unique, and a
 // stale version changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  complaintBody,
-  type Json,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
 
-let s: TestServer;
-let agent: TestUser;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  agent = await s.user('agent', '一组');
-});
-afterAll(() => s.close());
+const t = useServer();
 
 describe('Idempotency-Key', () => {
   it('10 concurrent retries with one key create one complaint and all answer with it', async () => {
-    const before = await s.count('complaints');
+    const before = await t.s.count('complaints');
     const body = complaintBody({ customer: { phone: '13811112222' } });
     const replies = await Promise.all(
       Array.from({ length: 10 }, () =>
-        agent.client.post('/complaints', body, { 'idempotency-key': 'call-7731-retry' }),
+        t.agent.client.post('/complaints', body, { 'idempotency-key': 'call-7731-retry' }),
       ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(10).fill(201));
     const ids = new Set(replies.map((r) => r.body.id));
     expect(ids.size).toBe(1);
-    expect(await s.count('complaints')).toBe(before + 1);
+    expect(await t.s.count('complaints')).toBe(before + 1);
     expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
   });
 
   it('refuses the same key for a different request and creates nothing', async () => {
-    const first = await agent.client.post(
+    const first = await t.agent.client.post(
       '/complaints',
       complaintBody({ customer: { phone: '13811113333' } }),
       {
@@ -43,19 +30,23 @@ describe('Idempotency-Key', () => {
       },
     );
     expect(first.status).toBe(201);
-    const before = await s.count('complaints');
-    const r = await agent.client.post('/complaints', complaintBody({ customer: { phone: '13811114444' } }), {
-      'idempotency-key': 'k-2',
-    });
+    const before = await t.s.count('complaints');
+    const r = await t.agent.client.post(
+      '/complaints',
+      complaintBody({ customer: { phone: '13811114444' } }),
+      {
+        'idempotency-key': 'k-2',
+      },
+    );
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await s.count('complaints')).toBe(before);
+    expect(await t.s.count('complaints')).toBe(before);
   });
 
   it('keys belong to their user: another agent with the same key gets their own complaint', async () => {
-    const other = await s.user('agent', '一组');
+    const other = await t.s.user('agent', '一组');
     const body = complaintBody({ customer: { phone: '13811115555' } });
-    const a = await agent.client.post('/complaints', body, { 'idempotency-key': 'shared-key' });
+    const a = await t.agent.client.post('/complaints', body, { 'idempotency-key': 'shared-key' });
     const b = await other.client.post('/complaints', body, { 'idempotency-key': 'shared-key' });
     expect(a.body.id).not.toBe(b.body.id);
   });
@@ -63,10 +54,10 @@ describe('Idempotency-Key', () => {
 
 describe('complaint numbers', () => {
   it('stay unique under 20 concurrent creations, and the same new caller becomes one customer', async () => {
-    const customersBefore = await s.count('customers');
+    const customersBefore = await t.s.count('customers');
     const replies = await Promise.all(
       Array.from({ length: 20 }, () =>
-        agent.client.post('/complaints', complaintBody({ customer: { phone: '+86 186 0000 9999' } })),
+        t.agent.client.post('/complaints', complaintBody({ customer: { phone: '+86 186 0000 9999' } })),
       ),
     );
     expect(replies.every((r) => r.status === 201)).toBe(true);
@@ -74,20 +65,21 @@ describe('complaint numbers', () => {
     expect(new Set(numbers).size).toBe(20);
     for (const n of numbers) expect(n).toMatch(/^TS\d{8}\d{4}$/);
     expect(new Set(replies.map((r) => r.body.customer.id)).size).toBe(1);
-    expect(await s.count('customers')).toBe(customersBefore + 1);
+    expect(await t.s.count('customers')).toBe(customersBefore + 1);
   });
 });
 
 describe('optimistic locking', () => {
   it('answers 409 to a stale version and changes nothing', async () => {
-    const c = (await agent.client.post('/complaints', complaintBody({ customer: { phone: '13811116666' } })))
-      .body;
-    const fresh = await agent.client.post(`/complaints/${c.id}/transitions`, {
+    const c = (
+      await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '13811116666' } }))
+    ).body;
+    const fresh = await t.agent.client.post(`/complaints/${c.id}/transitions`, {
       action: 'start',
       version: c.version,
     });
     expect(fresh.status).toBe(200);
-    const auditBefore = await s.count('audit_events');
+    const auditBefore = await t.s.count('audit_events');
 
     const attempts: Array<[string, Json]> = [
       [`/complaints/${c.id}/transitions`, { action: 'withdraw', version: c.version, reason: '客户撤诉' }],
@@ -104,35 +96,36 @@ describe('optimistic locking', () => {
       ],
     ];
     for (const [path, body] of attempts) {
-      const r = await agent.client.post(path, body);
+      const r = await t.agent.client.post(path, body);
       expect(r.status).toBe(409);
       expect(r.body.error).toMatchObject({
         code: 'STALE_VERSION',
         details: { currentVersion: c.version + 1, yourVersion: c.version },
       });
     }
-    const patched = await agent.client.patch(`/complaints/${c.id}/demands/${c.demands[0].id}`, {
+    const patched = await t.agent.client.patch(`/complaints/${c.id}/demands/${c.demands[0].id}`, {
       version: c.version,
       status: 'fulfilled',
       resolution: 'x',
     });
     expect(patched.status).toBe(409);
 
-    const now = (await agent.client.get(`/complaints/${c.id}`)).body;
+    const now = (await t.agent.client.get(`/complaints/${c.id}`)).body;
     expect(now.status).toBe('in_progress');
     expect(now.version).toBe(c.version + 1);
     expect(now.demands).toHaveLength(2);
     expect(now.demands[0].status).toBe('open');
     expect(now.contacts).toHaveLength(0);
-    expect(await s.count('audit_events')).toBe(auditBefore);
+    expect(await t.s.count('audit_events')).toBe(auditBefore);
   });
 
   it('lets exactly one of two racing changes on the same version win', async () => {
-    const c = (await agent.client.post('/complaints', complaintBody({ customer: { phone: '13811117777' } })))
-      .body;
+    const c = (
+      await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '13811117777' } }))
+    ).body;
     const [a, b] = await Promise.all([
-      agent.client.post(`/complaints/${c.id}/transitions`, { action: 'start', version: c.version }),
-      agent.client.post(`/complaints/${c.id}/transitions`, {
+      t.agent.client.post(`/complaints/${c.id}/transitions`, { action: 'start', version: c.version }),
+      t.agent.client.post(`/complaints/${c.id}/transitions`, {
         action: 'withdraw',
         version: c.version,
         reason: '撤诉',

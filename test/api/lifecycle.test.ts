@@ -1,22 +1,8 @@
 // The full life of a complaint through the real HTTP server, and every refusal on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Client,
-  complaintBody,
-  type Json,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { type Client, complaintBody, type Json, useServer } from '../helpers/test-server.ts';
 
-let s: TestServer;
-let agent: TestUser;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  agent = await s.user('agent', '一组');
-});
-afterAll(() => s.close());
+const t = useServer();
 
 async function transition(client: Client, c: Json, body: Record<string, unknown>) {
   return client.post(`/complaints/${c.id}/transitions`, { version: c.version, ...body });
@@ -24,14 +10,14 @@ async function transition(client: Client, c: Json, body: Record<string, unknown>
 
 describe('a complaint taken on a call, from acceptance to closure', () => {
   it('walks every stage and refuses each shortcut with the rule that blocks it', async () => {
-    const a = agent.client;
+    const a = t.agent.client;
     const created = await a.post('/complaints', complaintBody({ severity: 'major' }));
     expect(created.status).toBe(201);
     let c = created.body;
     expect(c.number).toMatch(/^TS\d{12}$/);
     expect(c.status).toBe('accepted');
-    expect(c.owner).toEqual({ id: agent.id, name: expect.any(String) });
-    expect(c.handler.id).toBe(agent.id);
+    expect(c.owner).toEqual({ id: t.agent.id, name: expect.any(String) });
+    expect(c.handler.id).toBe(t.agent.id);
     expect(c.demands).toHaveLength(2);
     expect(c.demands.map((d: Json) => d.status)).toEqual(['open', 'open']);
     expect(c.customer.phone).toBe('138 0013 8000');
@@ -157,7 +143,7 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
     expect(c.status).toBe('in_progress');
     expect(c.reopenCount).toBe(1);
     expect(c.closedAt).toBeNull();
-    expect(c.owner.id).toBe(agent.id);
+    expect(c.owner.id).toBe(t.agent.id);
 
     const actions = c.timeline.map((t: Json) => t.action);
     expect(actions).toEqual([
@@ -177,13 +163,13 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
     const reopen = c.timeline.at(-1);
     expect(reopen.before.status).toBe('closed');
     expect(reopen.after).toMatchObject({ status: 'in_progress', reason: '客户来电表示退款未到账' });
-    expect(reopen.actor.id).toBe(agent.id);
+    expect(reopen.actor.id).toBe(t.agent.id);
   });
 });
 
 describe('complaints that arrive unconfirmed', () => {
   it('stay new until someone accepts them, and the acceptor becomes the owner', async () => {
-    const web = await agent.client.post(
+    const web = await t.agent.client.post(
       '/complaints',
       complaintBody({
         channel: 'web',
@@ -197,7 +183,7 @@ describe('complaints that arrive unconfirmed', () => {
     expect(c.status).toBe('new');
     expect(c.owner).toBeNull();
 
-    const other = await s.user('agent', '二组');
+    const other = await t.s.user('agent', '二组');
     let r = await transition(other.client, c, { action: 'accept', confirmed: true });
     expect(r.body.error.code).toBe('NO_DEMANDS');
 
@@ -219,14 +205,17 @@ describe('complaints that arrive unconfirmed', () => {
   });
 
   it('can be withdrawn with a reason, from any open state', async () => {
-    const created = await agent.client.post(
+    const created = await t.agent.client.post(
       '/complaints',
       complaintBody({ customer: { phone: '13700001111' } }),
     );
     const c = created.body;
-    let r = await transition(agent.client, c, { action: 'withdraw', reason: '  ' });
+    let r = await transition(t.agent.client, c, { action: 'withdraw', reason: '  ' });
     expect(r.body.error.code).toBe('REASON_REQUIRED');
-    r = await transition(agent.client, c, { action: 'withdraw', reason: '客户表示问题已自行解决，撤销投诉' });
+    r = await transition(t.agent.client, c, {
+      action: 'withdraw',
+      reason: '客户表示问题已自行解决，撤销投诉',
+    });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('closed');
     expect(r.body.closeReason).toBe('withdrawn');
@@ -236,22 +225,23 @@ describe('complaints that arrive unconfirmed', () => {
 
 describe('the owner is fixed; a transfer changes the handler with a reason', () => {
   it('transfers to a specialist and keeps the first-contact owner', async () => {
-    const specialist = await s.user('specialist', '专家席');
-    const c = (await agent.client.post('/complaints', complaintBody({ customer: { phone: '13600002222' } })))
-      .body;
-    let r = await agent.client.post(`/complaints/${c.id}/transfer`, {
+    const specialist = await t.s.user('specialist', '专家席');
+    const c = (
+      await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '13600002222' } }))
+    ).body;
+    let r = await t.agent.client.post(`/complaints/${c.id}/transfer`, {
       version: c.version,
       handlerId: specialist.id,
     });
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues[0].field).toBe('reason');
-    r = await agent.client.post(`/complaints/${c.id}/transfer`, {
+    r = await t.agent.client.post(`/complaints/${c.id}/transfer`, {
       version: c.version,
       handlerId: specialist.id,
       reason: '涉及补偿金额超出一线权限',
     });
     expect(r.status).toBe(200);
-    expect(r.body.owner.id).toBe(agent.id);
+    expect(r.body.owner.id).toBe(t.agent.id);
     expect(r.body.handler.id).toBe(specialist.id);
     // the specialist now sees and handles it although it belongs to another team
     const seen = await specialist.client.get(`/complaints/${c.number}`);
@@ -265,14 +255,15 @@ describe('the owner is fixed; a transfer changes the handler with a reason', () 
 
 describe('editing the record', () => {
   it('keeps old values in the timeline and reserves the malicious judgement for specialists', async () => {
-    const c = (await agent.client.post('/complaints', complaintBody({ customer: { phone: '13500003333' } })))
-      .body;
-    let r = await agent.client.patch(`/complaints/${c.id}`, {
+    const c = (
+      await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '13500003333' } }))
+    ).body;
+    let r = await t.agent.client.patch(`/complaints/${c.id}`, {
       version: c.version,
       customerType: 'malicious_claim',
     });
     expect(r.status).toBe(403);
-    r = await agent.client.patch(`/complaints/${c.id}`, {
+    r = await t.agent.client.patch(`/complaints/${c.id}`, {
       version: c.version,
       severity: 'crisis',
       verifiedFacts: '系统记录显示业务于10月3日开通',
@@ -286,7 +277,7 @@ describe('editing the record', () => {
     expect(last.after).toMatchObject({ severity: 'crisis', customer_type: 'emotional_venting' });
 
     // the same values again change nothing: no new version, no timeline row
-    const again = await agent.client.patch(`/complaints/${c.id}`, {
+    const again = await t.agent.client.patch(`/complaints/${c.id}`, {
       version: r.body.version,
       severity: 'crisis',
     });

@@ -1,31 +1,18 @@
 // Caller lookup, lists with filters and cursor paging, categories, health and OpenAPI.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  complaintBody,
-  type Json,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../helpers/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
 
-let s: TestServer;
-let agent: TestUser;
-
-beforeAll(async () => {
-  s = await startTestServer();
-  agent = await s.user('agent', '一组');
-});
-afterAll(() => s.close());
+const t = useServer();
 
 describe('system', () => {
   it('health names the database', async () => {
-    const r = await s.anonymous.get('/health');
+    const r = await t.s.anonymous.get('/health');
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
   });
 
   it('serves the OpenAPI document with the public paths', async () => {
-    const r = await s.anonymous.get('/openapi.json');
+    const r = await t.s.anonymous.get('/openapi.json');
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     for (const p of [
@@ -41,26 +28,26 @@ describe('system', () => {
 
 describe('caller lookup', () => {
   it('finds one customer under every written form of the number, with history and open complaints', async () => {
-    await agent.client.post(
+    await t.agent.client.post(
       '/complaints',
       complaintBody({ customer: { phone: '+86 135 1234 5678', name: '陈先生' } }),
     );
-    const second = await agent.client.post(
+    const second = await t.agent.client.post(
       '/complaints',
       complaintBody({ customer: { phone: '0086-13512345678' } }),
     );
-    await agent.client.post(`/complaints/${second.body.id}/transitions`, {
+    await t.agent.client.post(`/complaints/${second.body.id}/transitions`, {
       action: 'withdraw',
       version: second.body.version,
       reason: '撤诉',
     });
     const old = new Date(Date.now() - 100 * 86_400_000).toISOString();
-    const older = await agent.client.post(
+    const older = await t.agent.client.post(
       '/complaints',
       complaintBody({ channel: 'email', receivedAt: old, customer: { phone: '13512345678' } }),
     );
     expect(older.status).toBe(201);
-    const r = await agent.client.get(`/customers?phone=${encodeURIComponent('135 1234 5678')}`);
+    const r = await t.agent.client.get(`/customers?phone=${encodeURIComponent('135 1234 5678')}`);
     expect(r.status).toBe(200);
     expect(r.body.customer.name).toBe('陈先生');
     expect(r.body.customer.phones).toEqual([{ phone: '135 1234 5678', phoneMasked: false }]);
@@ -71,23 +58,23 @@ describe('caller lookup', () => {
   });
 
   it('answers an unknown caller with no customer', async () => {
-    const r = await agent.client.get('/customers?phone=13000000001');
+    const r = await t.agent.client.get('/customers?phone=13000000001');
     expect(r.status).toBe(200);
     expect(r.body.customer).toBeNull();
   });
 
   it('matches landlines given with +86', async () => {
-    await agent.client.post('/complaints', complaintBody({ customer: { phone: '+86 21 6234 5678' } }));
-    const r = await agent.client.get('/customers?phone=021-62345678');
+    await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '+86 21 6234 5678' } }));
+    const r = await t.agent.client.get('/customers?phone=021-62345678');
     expect(r.body.customer).not.toBeNull();
   });
 });
 
 describe('complaint list', () => {
   it('filters by status, severity, text and phone, and pages with a cursor without gaps or repeats', async () => {
-    const sup = await s.user('supervisor');
+    const sup = await t.s.user('supervisor');
     for (let i = 0; i < 7; i++) {
-      await agent.client.post(
+      await t.agent.client.post(
         '/complaints',
         complaintBody({
           customer: { phone: `1370000${String(1000 + i)}` },
@@ -121,37 +108,39 @@ describe('complaint list', () => {
     const accepted = await sup.client.get('/complaints?status=accepted,in_progress&limit=100');
     expect(accepted.body.items.every((c: Json) => ['accepted', 'in_progress'].includes(c.status))).toBe(true);
     expect(accepted.body.items[0].openDemands).toBe(2);
-    const mine = await agent.client.get('/complaints?mine=owner&limit=100');
-    expect(mine.body.items.every((c: Json) => c.owner.id === agent.id)).toBe(true);
+    const mine = await t.agent.client.get('/complaints?mine=owner&limit=100');
+    expect(mine.body.items.every((c: Json) => c.owner.id === t.agent.id)).toBe(true);
   });
 });
 
 describe('categories', () => {
   it('ship a default tree, take new children, and filter complaints by a branch', async () => {
-    const tree = (await agent.client.get('/categories')).body.items as Json[];
+    const tree = (await t.agent.client.get('/categories')).body.items as Json[];
     const billing = tree.find((c) => c.name === '资费与计费');
     expect(billing?.parentId).toBeNull();
     const children = tree.filter((c) => c.parentId === billing.id);
     expect(children.length).toBeGreaterThan(2);
 
-    const created = await s.admin.post('/categories', {
+    const created = await t.s.admin.post('/categories', {
       name: '国际漫游',
       nameEn: 'Roaming',
       parentId: billing.id,
     });
     expect(created.status).toBe(201);
-    expect((await s.admin.post('/categories', { name: '国际漫游', parentId: billing.id })).status).toBe(400);
+    expect((await t.s.admin.post('/categories', { name: '国际漫游', parentId: billing.id })).status).toBe(
+      400,
+    );
     expect(
-      (await s.admin.post('/categories', { name: 'x', parentId: '00000000-0000-4000-8000-000000000000' }))
+      (await t.s.admin.post('/categories', { name: 'x', parentId: '00000000-0000-4000-8000-000000000000' }))
         .status,
     ).toBe(400);
 
-    const c = await agent.client.post(
+    const c = await t.agent.client.post(
       '/complaints',
       complaintBody({ categoryId: created.body.id, customer: { phone: '13900007777' } }),
     );
     expect(c.body.category).toMatchObject({ id: created.body.id, name: '国际漫游' });
-    const branch = await agent.client.get(`/complaints?categoryId=${billing.id}`);
+    const branch = await t.agent.client.get(`/complaints?categoryId=${billing.id}`);
     expect(branch.body.items.map((x: Json) => x.id)).toContain(c.body.id);
   });
 });

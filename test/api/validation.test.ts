@@ -1,30 +1,20 @@
 // Bad input gets a 4xx naming the field and why, and writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  complaintBody,
-  type Json,
-  startTestServer,
-  type TestServer,
-  type TestUser,
-} from '../helpers/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
 
-let s: TestServer;
-let agent: TestUser;
+const t = useServer();
 let existing: Json;
 
 beforeAll(async () => {
-  s = await startTestServer();
-  agent = await s.user('agent', '一组');
-  existing = (await agent.client.post('/complaints', complaintBody())).body;
+  existing = (await t.agent.client.post('/complaints', complaintBody())).body;
 });
-afterAll(() => s.close());
 
 async function rowCounts() {
   return {
-    complaints: await s.count('complaints'),
-    demands: await s.count('demands'),
-    customers: await s.count('customers'),
-    audit: await s.count('audit_events'),
+    complaints: await t.s.count('complaints'),
+    demands: await t.s.count('demands'),
+    customers: await t.s.count('customers'),
+    audit: await t.s.count('audit_events'),
   };
 }
 
@@ -59,7 +49,7 @@ describe('POST /complaints with bad input', () => {
   for (const [name, body, status, field] of badCreates) {
     it(`${name} → ${status} on ${field}, nothing written`, async () => {
       const before = await rowCounts();
-      const r = await agent.client.post('/complaints', body);
+      const r = await t.agent.client.post('/complaints', body);
       expect(r.status).toBe(status);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
       expect(r.body.error.details.issues.map((i: Json) => i.field)).toContain(field);
@@ -70,14 +60,14 @@ describe('POST /complaints with bad input', () => {
 
   it('a body over 1 MB → 413, nothing written', async () => {
     const before = await rowCounts();
-    const r = await agent.client.post('/complaints', complaintBody({ description: '投'.repeat(400_000) }));
+    const r = await t.agent.client.post('/complaints', complaintBody({ description: '投'.repeat(400_000) }));
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await rowCounts()).toEqual(before);
   });
 
   it('malformed JSON → 400 with the error shape', async () => {
-    const r = await agent.client.request('POST', '/complaints', '{"customer":', {
+    const r = await t.agent.client.request('POST', '/complaints', '{"customer":', {
       'content-type': 'application/json',
     });
     expect(r.status).toBe(400);
@@ -85,7 +75,7 @@ describe('POST /complaints with bad input', () => {
   });
 
   it('an earlier receivedAt is kept (a mail received before)', async () => {
-    const r = await agent.client.post(
+    const r = await t.agent.client.post(
       '/complaints',
       complaintBody({ channel: 'email', receivedAt: '2026-11-01T09:30:00+08:00' }),
     );
@@ -97,12 +87,15 @@ describe('POST /complaints with bad input', () => {
 describe('changes with bad input', () => {
   it('transition without a version, or with an unknown action → 400, nothing changed', async () => {
     const before = await rowCounts();
-    let r = await agent.client.post(`/complaints/${existing.id}/transitions`, { action: 'start' });
+    let r = await t.agent.client.post(`/complaints/${existing.id}/transitions`, { action: 'start' });
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues.map((i: Json) => i.field)).toContain('version');
-    r = await agent.client.post(`/complaints/${existing.id}/transitions`, { action: 'explode', version: 1 });
+    r = await t.agent.client.post(`/complaints/${existing.id}/transitions`, {
+      action: 'explode',
+      version: 1,
+    });
     expect(r.status).toBe(400);
-    r = await agent.client.post(`/complaints/${existing.id}/contacts`, {
+    r = await t.agent.client.post(`/complaints/${existing.id}/contacts`, {
       version: existing.version,
       direction: 'outbound',
       channel: 'phone_out',
@@ -111,13 +104,13 @@ describe('changes with bad input', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues.map((i: Json) => i.field)).toContain('purpose');
     expect(await rowCounts()).toEqual(before);
-    expect((await agent.client.get(`/complaints/${existing.id}`)).body.version).toBe(existing.version);
+    expect((await t.agent.client.get(`/complaints/${existing.id}`)).body.version).toBe(existing.version);
   });
 
   it('unknown complaint or demand → 404; malformed id → 400', async () => {
-    expect((await agent.client.get('/complaints/TS209901010001')).status).toBe(404);
-    expect((await agent.client.get('/complaints/not-an-id')).status).toBe(400);
-    const r = await agent.client.patch(
+    expect((await t.agent.client.get('/complaints/TS209901010001')).status).toBe(404);
+    expect((await t.agent.client.get('/complaints/not-an-id')).status).toBe(400);
+    const r = await t.agent.client.patch(
       `/complaints/${existing.id}/demands/00000000-0000-4000-8000-000000000000`,
       {
         version: existing.version,
@@ -129,21 +122,21 @@ describe('changes with bad input', () => {
   });
 
   it('bad list filters → 400 naming the parameter', async () => {
-    let r = await agent.client.get('/complaints?status=open');
+    let r = await t.agent.client.get('/complaints?status=open');
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues[0].field).toMatch(/^query\.status/);
-    r = await agent.client.get('/complaints?cursor=garbage');
+    r = await t.agent.client.get('/complaints?cursor=garbage');
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues[0].field).toBe('query.cursor');
-    r = await agent.client.get('/customers?phone=abc');
+    r = await t.agent.client.get('/customers?phone=abc');
     expect(r.status).toBe(400);
   });
 
   it('a short password or taken login is refused with the field', async () => {
-    let r = await s.admin.post('/users', { login: 'li', password: 'short', name: '李', role: 'agent' });
+    let r = await t.s.admin.post('/users', { login: 'li', password: 'short', name: '李', role: 'agent' });
     expect(r.body.error.details.issues[0].field).toBe('password');
-    r = await s.admin.post('/users', {
-      login: agent.login.toUpperCase(),
+    r = await t.s.admin.post('/users', {
+      login: t.agent.login.toUpperCase(),
       password: 'long-enough-1',
       name: '李',
       role: 'agent',

@@ -2,6 +2,7 @@
 // a schema of its own on the PostgreSQL server named by TEST_DATABASE_URL. Requests go over HTTP.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { bootstrapAdmin } from '../../src/commands/bootstrap-admin.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -169,4 +170,18 @@ export function complaintBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/**
+ * A server (and an agent of team 一组 on it) for one test file: started before its tests, closed
+ * after. Read `t.s` and `t.agent` inside tests, once the hooks have run.
+ */
+export function useServer(): { s: TestServer; agent: TestUser } {
+  const t = {} as { s: TestServer; agent: TestUser };
+  beforeAll(async () => {
+    t.s = await startTestServer();
+    t.agent = await t.s.user('agent', '一组');
+  });
+  afterAll(() => t.s?.close());
+  return t;
 }
