@@ -133,22 +133,38 @@ function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[
   return out;
 }
 
+/**
+ * Statuses from which an invalid action still reports the guards it would then meet: closing an
+ * accepted or in-progress complaint says "resolve it first" and also which demands stand in the way.
+ */
+const EXPLAINED_INVALID: Partial<Record<ComplaintAction, readonly ComplaintStatus[]>> = {
+  close: ['accepted', 'in_progress'],
+};
+
+function invalidTransition(c: ComplaintSnapshot, req: TransitionRequest): TransitionDecision {
+  const rule = TRANSITIONS[req.action];
+  const refusal: Refusal = {
+    code: 'INVALID_TRANSITION',
+    message: `Cannot ${req.action} a complaint that is ${c.status}`,
+    details: { rule: 'state_machine', action: req.action, status: c.status, allowedFrom: rule.from },
+  };
+  const guards = EXPLAINED_INVALID[req.action]?.includes(c.status) ? guardViolations(c, req) : [];
+  if (guards.length === 0) return { ok: false, refusal, violations: [refusal] };
+  return refusedBy([refusal, ...guards]);
+}
+
+/** The first violation is the refusal, and its details list every violation. */
+function refusedBy(violations: [Refusal, ...Refusal[]]): TransitionDecision {
+  const [first] = violations;
+  return { ok: false, refusal: { ...first, details: { ...first.details, violations } }, violations };
+}
+
 /** Decides whether `req` may be applied to `c`, and to which status it leads. */
 export function decideTransition(c: ComplaintSnapshot, req: TransitionRequest): TransitionDecision {
   const rule = TRANSITIONS[req.action];
-  if (!rule.from.includes(c.status)) {
-    const refusal: Refusal = {
-      code: 'INVALID_TRANSITION',
-      message: `Cannot ${req.action} a complaint that is ${c.status}`,
-      details: { rule: 'state_machine', action: req.action, status: c.status, allowedFrom: rule.from },
-    };
-    return { ok: false, refusal, violations: [refusal] };
-  }
-  const violations = guardViolations(c, req);
-  const first = violations[0];
-  if (first) {
-    return { ok: false, refusal: { ...first, details: { ...first.details, violations } }, violations };
-  }
+  if (!rule.from.includes(c.status)) return invalidTransition(c, req);
+  const [first, ...rest] = guardViolations(c, req);
+  if (first) return refusedBy([first, ...rest]);
   return { ok: true, from: c.status, to: rule.to };
 }
 

@@ -167,6 +167,26 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
   });
 });
 
+describe('closing before resolving', () => {
+  it('is INVALID_TRANSITION and names the demands still open, here and in the abilities', async () => {
+    const created = await t.agent.client.post('/complaints', complaintBody({ severity: 'major' }));
+    const c = created.body;
+    expect(c.status).toBe('accepted');
+    const openIds = c.demands.map((d: Json) => d.id);
+    const r = await transition(t.agent.client, c, { action: 'close' });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('INVALID_TRANSITION');
+    expect(r.body.error.message).toBe('Cannot close a complaint that is accepted');
+    const violations = r.body.error.details.violations as Json[];
+    expect(violations.map((v) => v.code)).toEqual(['INVALID_TRANSITION', 'DEMANDS_OPEN', 'SUMMARY_REQUIRED']);
+    expect(violations[1].details.demandIds).toEqual(openIds);
+    const close = c.abilities.close;
+    expect(close).toMatchObject({ allowed: false, code: 'INVALID_TRANSITION' });
+    expect(close.details.violations.map((v: Json) => v.code)).toEqual(['INVALID_TRANSITION', 'DEMANDS_OPEN']);
+    expect(close.details.violations[1].details.demandIds).toEqual(openIds);
+  });
+});
+
 describe('complaints that arrive unconfirmed', () => {
   it('stay new until someone accepts them, and the acceptor becomes the owner', async () => {
     const web = await t.agent.client.post(
