@@ -158,6 +158,20 @@ export const complaintPageSchema = z.object({
   nextCursor: z.string().nullable().describe('Pass as ?cursor= for the next page; null on the last'),
 });
 
+const count = z.number().int().min(0);
+
+export const complaintCountsSchema = z.object({
+  byStatus: z
+    .object(
+      Object.fromEntries(COMPLAINT_STATUSES.map((s) => [s, count])) as Record<
+        (typeof COMPLAINT_STATUSES)[number],
+        typeof count
+      >,
+    )
+    .describe('Every status is present, with 0 when none'),
+  total: count,
+});
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -167,6 +181,9 @@ export const errorSchema = z
     }),
   })
   .describe('Every error has this shape');
+
+/** The error statuses a list or count may answer with. */
+export const queryErrors = { 400: errorSchema, 401: errorSchema, 403: errorSchema } as const;
 
 /** The error statuses a changing route may answer with. */
 export const changeErrors = {

@@ -3,7 +3,7 @@
 
 import type { z } from 'zod';
 import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts';
-import type { ComplaintListRow } from '../../db/repositories/complaints.ts';
+import type { ComplaintListRow } from '../../db/repositories/complaint-list.ts';
 import type { DemandRow } from '../../db/schema.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
 import { checkDemandAddition } from '../../domain/demands.ts';

@@ -1,26 +1,41 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createComplaint } from '../../commands/create-complaint.ts';
 import { scopeOf } from '../../commands/mutate-complaint.ts';
-import { categoryWithDescendants } from '../../db/repositories/categories.ts';
 import { loadComplaintDetail } from '../../db/repositories/complaint-detail.ts';
-import { type ListCursor, listComplaints } from '../../db/repositories/complaints.ts';
-import { findCustomerIdByPhone } from '../../db/repositories/customers.ts';
-import { complaintNotFound, invalid } from '../../domain/errors.ts';
-import { normalisePhone } from '../../domain/phone.ts';
+import {
+  countComplaintsByStatus,
+  cursorAfter,
+  emptyStatusCounts,
+  listComplaints,
+} from '../../db/repositories/complaint-list.ts';
+import { complaintNotFound } from '../../domain/errors.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { authorize, authorizeView, complaintVisibility } from '../../policies/permissions.ts';
+import {
+  complaintFilterQuery,
+  complaintFilters,
+  complaintListQuery,
+  decodeCursor,
+  encodeCursor,
+} from '../complaint-query.ts';
 import { presentComplaint, presentComplaintListItem } from '../presenters/complaint.ts';
-import { changeErrors, complaintPageSchema, complaintSchema, errorSchema } from '../responses.ts';
+import {
+  changeErrors,
+  complaintCountsSchema,
+  complaintPageSchema,
+  complaintSchema,
+  errorSchema,
+  queryErrors,
+} from '../responses.ts';
 import {
   channel,
   complaintIdParams,
-  complaintStatus,
   customerMotive,
   customerType,
   demandInput,
   dissatisfaction,
   instant,
-  listParam,
   optionalText,
   severity,
   text,
@@ -53,22 +68,6 @@ const createBody = z.object({
   demands: z.array(demandInput).max(50).default([]),
 });
 
-const listQuery = z.object({
-  status: listParam(complaintStatus),
-  severity: listParam(severity),
-  categoryId: z.uuid().optional(),
-  ownerId: z.uuid().optional(),
-  handlerId: z.uuid().optional(),
-  mine: z.enum(['owner', 'handler']).optional().describe('Only complaints I own or handle'),
-  phone: z.string().max(32).optional(),
-  receivedFrom: instant.optional(),
-  receivedTo: instant.optional(),
-  text: z.string().trim().min(1).max(200).optional(),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
-});
-
 const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()
@@ -77,21 +76,6 @@ const idempotencyHeaders = z.object({
     .optional()
     .describe('Retries with the same key return the same complaint'),
 });
-
-function encodeCursor(c: ListCursor): string {
-  return Buffer.from(JSON.stringify([c.receivedAt.toISOString(), c.id])).toString('base64url');
-}
-
-function decodeCursor(s: string): ListCursor {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as [string, string];
-    const receivedAt = new Date(at);
-    if (Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
-    return { receivedAt, id };
-  } catch {
-    throw invalid([{ field: 'query.cursor', message: 'not a cursor returned by this API' }]);
-  }
-}
 
 export async function complaintResponse(deps: RouteDeps, actor: Actor, id: string) {
   const detail = await loadComplaintDetail(deps.database.db, id, { withHistory: true });
@@ -153,53 +137,54 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
     },
   );
 
+  /** The caller, who must have the list, and the filters of their query (null: nothing matches). */
+  const listing = async (req: FastifyRequest, q: Parameters<typeof complaintFilters>[2]) => {
+    const actor = commandContext(deps, req).actor;
+    authorize(actor, 'complaint:list');
+    return { actor, visibility: complaintVisibility(actor), filters: await complaintFilters(db, actor, q) };
+  };
+
   app.get(
     '/complaints',
     {
       schema: {
         tags: ['complaints'],
-        summary: 'List complaints the caller may see, newest first, with cursor paging',
-        querystring: listQuery,
-        response: { 200: complaintPageSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
+        summary:
+          'List complaints the caller may see, newest first by arrival or last change, with cursor paging',
+        querystring: complaintListQuery,
+        response: { 200: complaintPageSchema, ...queryErrors },
       },
     },
     async (req) => {
-      const actor = commandContext(deps, req).actor;
-      authorize(actor, 'complaint:list');
       const q = req.query;
-      let customerId: string | undefined;
-      if (q.phone) {
-        const phone = normalisePhone(q.phone);
-        if (!phone)
-          throw invalid([
-            { field: 'query.phone', message: 'not a Chinese mobile, landline or 400/800 number' },
-          ]);
-        customerId = (await findCustomerIdByPhone(db, phone.normalised))?.customer_id;
-        if (!customerId) return { items: [], nextCursor: null };
-      }
-      const rows = await listComplaints(
-        db,
-        complaintVisibility(actor),
-        {
-          statuses: q.status,
-          severities: q.severity,
-          categoryIds: q.categoryId ? await categoryWithDescendants(db, q.categoryId) : undefined,
-          ownerId: q.mine === 'owner' ? actor.id : q.ownerId,
-          handlerId: q.mine === 'handler' ? actor.id : q.handlerId,
-          customerId,
-          receivedFrom: q.receivedFrom,
-          receivedTo: q.receivedTo,
-          text: q.text,
-        },
-        { limit: q.limit + 1, order: q.order, cursor: q.cursor ? decodeCursor(q.cursor) : undefined },
-      );
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
+      const { actor, visibility, filters } = await listing(req, q);
+      if (!filters) return { items: [], nextCursor: null };
+      const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : undefined;
+      const page = { limit: q.limit + 1, order: q.order, sort: q.sort, cursor };
+      const rows = await listComplaints(db, visibility, filters, page);
+      const items = rows.slice(0, q.limit);
+      const last = items[items.length - 1];
       return {
-        items: page.map((r) => presentComplaintListItem(actor, r)),
-        nextCursor:
-          rows.length > q.limit && last ? encodeCursor({ receivedAt: last.received_at, id: last.id }) : null,
+        items: items.map((r) => presentComplaintListItem(actor, r)),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(cursorAfter(last, q.sort)) : null,
       };
+    },
+  );
+
+  app.get(
+    '/complaints/counts',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'How many complaints the caller may see are in each status, under the list filters',
+        querystring: complaintFilterQuery,
+        response: { 200: complaintCountsSchema, ...queryErrors },
+      },
+    },
+    async (req) => {
+      const { visibility, filters } = await listing(req, req.query);
+      const byStatus = filters ? await countComplaintsByStatus(db, visibility, filters) : emptyStatusCounts();
+      return { byStatus, total: Object.values(byStatus).reduce((sum, n) => sum + n, 0) };
     },
   );
 }

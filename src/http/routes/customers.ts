@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { customerComplaintCounts, listComplaints } from '../../db/repositories/complaints.ts';
+import { listComplaints } from '../../db/repositories/complaint-list.ts';
+import { customerComplaintCounts } from '../../db/repositories/complaints.ts';
 import { customerPhones, findCustomer, findCustomerIdByPhone } from '../../db/repositories/customers.ts';
 import { invalid } from '../../domain/errors.ts';
 import { normalisePhone } from '../../domain/phone.ts';
