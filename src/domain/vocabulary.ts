@@ -77,6 +77,8 @@ export type Role = (typeof ROLES)[number];
 
 export const COMPLAINT_STATUSES = ['new', 'accepted', 'in_progress', 'resolved', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** Not yet closed: still being handled, or resolved and waiting for the follow-up. */
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['new', 'accepted', 'in_progress', 'resolved'];
 
 export const COMPLAINT_ACTIONS = ['accept', 'start', 'resolve', 'close', 'reopen', 'withdraw'] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];

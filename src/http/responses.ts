@@ -172,6 +172,47 @@ export const complaintCountsSchema = z.object({
   total: count,
 });
 
+const customerFlag = z
+  .discriminatedUnion('code', [
+    z.object({ code: z.literal('vip'), level: z.number().int().min(1) }),
+    z.object({ code: z.literal('tagged'), tag: z.string() }),
+    z.object({
+      code: z.literal('repeat_caller'),
+      count: count.describe('Complaints received within the window'),
+      days: z.number().int(),
+    }),
+    z.object({ code: z.literal('open_complaints'), count: count.describe('Complaints not yet closed') }),
+    z.object({
+      code: z.literal('previous_malicious_judgement'),
+      count: count.describe('Complaints judged a malicious claim (恶意索赔)'),
+    }),
+  ])
+  .describe('Something the agent should see at once about this customer');
+
+export const customerProfileSchema = z.object({
+  customer: z
+    .object({
+      id: z.uuid(),
+      name: z.string().nullable(),
+      externalId: z.string().nullable(),
+      tags: z.array(z.string()),
+      vipLevel: z.number().int(),
+      phones: z.array(phoneResponse),
+      createdAt: timestamp,
+    })
+    .nullable()
+    .describe('null when no customer has this phone number'),
+  flags: z.array(customerFlag),
+  complaints: z.array(complaintListItemSchema).describe('The latest 50, newest first, whoever handles them'),
+  openComplaints: z.array(complaintListItemSchema).describe('Those of `complaints` not yet closed'),
+  counts: z.object({
+    last90Days: count,
+    byStatus: z
+      .partialRecord(z.enum(COMPLAINT_STATUSES), count)
+      .describe('All complaints; absent statuses have none'),
+  }),
+});
+
 export const errorSchema = z
   .object({
     error: z.object({

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { ComplaintStatus } from '../../domain/vocabulary.ts';
 import type { ComplaintRow, Database } from '../schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,24 +50,30 @@ export async function nextDailySequence(db: Kysely<Database>, day: string): Prom
   return row.last;
 }
 
-/** A customer's complaints by status, and how many arrived since `since` (all of them, not a page). */
+/**
+ * A customer's complaints by status, how many arrived since `since`, and how many were judged a
+ * malicious claim: all of them, not a page.
+ */
 export async function customerComplaintCounts(
   db: Kysely<Database>,
   customerId: string,
   since: Date,
-): Promise<{ byStatus: Record<string, number>; since: number }> {
+): Promise<{ byStatus: Partial<Record<ComplaintStatus, number>>; since: number; malicious: number }> {
   const rows = await db
     .selectFrom('complaints')
     .select([
       'status',
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.count<number>('id').filterWhere('received_at', '>=', since).as('recent'),
+      (eb) => eb.fn.count<number>('id').filterWhere('customer_type', '=', 'malicious_claim').as('malicious'),
     ])
     .where('customer_id', '=', customerId)
     .groupBy('status')
     .execute();
+  const sum = (key: 'recent' | 'malicious') => rows.reduce((total, r) => total + Number(r[key]), 0);
   return {
     byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
-    since: rows.reduce((sum, r) => sum + Number(r.recent), 0),
+    since: sum('recent'),
+    malicious: sum('malicious'),
   };
 }

@@ -7,7 +7,7 @@ export function findCustomerIdByPhone(db: Kysely<Database>, phone: string) {
 }
 
 export function findCustomer(db: Kysely<Database>, id: string) {
-  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function customerPhones(db: Kysely<Database>, customerId: string): Promise<string[]> {
