@@ -12,6 +12,7 @@ import {
   DEMAND_TYPES,
   SEVERITIES,
 } from '../domain/vocabulary.ts';
+import { HANDLING_ROLES } from '../policies/permissions.ts';
 
 const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
 const nullableTimestamp = timestamp.nullable();
@@ -211,6 +212,17 @@ export const customerProfileSchema = z.object({
       .partialRecord(z.enum(COMPLAINT_STATUSES), count)
       .describe('All complaints; absent statuses have none'),
   }),
+});
+
+export const colleagueDirectorySchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      role: z.enum(HANDLING_ROLES),
+      team: z.string().nullable(),
+    }),
+  ),
 });
 
 export const errorSchema = z

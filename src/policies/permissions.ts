@@ -13,7 +13,8 @@ export interface ComplaintScope {
   status: ComplaintStatus;
 }
 
-const HANDLING_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor'];
+/** The roles that take and handle complaints (and to whom a complaint may be transferred). */
+export const HANDLING_ROLES = ['agent', 'specialist', 'supervisor'] as const satisfies readonly Role[];
 const SEE_ALL_ROLES: readonly Role[] = ['supervisor', 'analyst', 'admin'];
 /** Roles that talk to customers see full phone numbers; the rest see them masked. */
 const PERSONAL_DATA_ROLES: readonly Role[] = ['agent', 'specialist', 'supervisor'];
@@ -47,6 +48,7 @@ export type Permission =
   | 'customer:view'
   | 'category:view'
   | 'category:manage'
+  | 'user:directory'
   | 'user:manage'
   | 'token:manage';
 
@@ -56,6 +58,7 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'customer:view': ['agent', 'specialist', 'supervisor', 'analyst'],
   'category:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin', 'department'],
   'category:manage': ['admin'],
+  'user:directory': HANDLING_ROLES,
   'user:manage': ['admin'],
   'token:manage': ['admin'],
 };

@@ -213,6 +213,14 @@ describe('permissions', () => {
       admin: true,
       department: false,
     },
+    'user:directory': {
+      agent: true,
+      specialist: true,
+      supervisor: true,
+      analyst: false,
+      admin: false,
+      department: false,
+    },
     'user:manage': {
       agent: false,
       specialist: false,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
 const USER_COLUMNS = ['id', 'login', 'name', 'role', 'team', 'active', 'created_at'] as const;
@@ -17,6 +18,20 @@ export function findUserByLogin(db: Kysely<Database>, login: string) {
 
 export function listUsers(db: Kysely<Database>) {
   return db.selectFrom('users').select(USER_COLUMNS).orderBy('login').execute();
+}
+
+/** Active users of these roles, by team (those without one last) and name: no logins, no personal data. */
+export function listColleagues<R extends Role>(db: Kysely<Database>, roles: readonly R[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'team'])
+    .where('active', '=', true)
+    .where('role', 'in', roles)
+    .orderBy('team', (ob) => ob.asc().nullsLast())
+    .orderBy('name')
+    .orderBy('id')
+    .$narrowType<{ role: R }>()
+    .execute();
 }
 
 export async function userNames(

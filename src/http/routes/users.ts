@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { createApiToken, createUser } from '../../commands/users.ts';
-import { listUsers } from '../../db/repositories/users.ts';
+import { listColleagues, listUsers } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/vocabulary.ts';
-import { authorize } from '../../policies/permissions.ts';
+import { authorize, HANDLING_ROLES } from '../../policies/permissions.ts';
 import { iso, presentUser } from '../presenters/people.ts';
+import { colleagueDirectorySchema, errorSchema } from '../responses.ts';
 import { text } from '../schemas.ts';
 import type { App, RouteDeps } from '../server.ts';
 import { commandContext } from './context.ts';
@@ -38,6 +39,21 @@ export function userRoutes(app: App, deps: RouteDeps) {
     authorize(commandContext(deps, req).actor, 'user:manage');
     return { items: (await listUsers(deps.database.db)).map(presentUser) };
   });
+
+  app.get(
+    '/users/directory',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Colleagues a complaint may be transferred to: active agents, specialists and supervisors',
+        response: { 200: colleagueDirectorySchema, 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (req) => {
+      authorize(commandContext(deps, req).actor, 'user:directory');
+      return { items: await listColleagues(deps.database.db, HANDLING_ROLES) };
+    },
+  );
 
   app.post(
     '/tokens',
