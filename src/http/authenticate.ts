@@ -43,6 +43,8 @@ async function resolveActor(db: Kysely<Database>, req: FastifyRequest, now: Date
 export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>, clock: () => Date) {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
+    // Outside /api/ are only the web UI's static files, which hold no data: no session needed.
+    if (!req.url.startsWith('/api/')) return;
     req.actor = await resolveActor(db, req, clock());
     if (!req.actor && req.routeOptions.config.public !== true) {
       throw new DomainError('UNAUTHENTICATED', 'Log in or send an API token');

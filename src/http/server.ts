@@ -25,6 +25,7 @@ import { complaintRoutes } from './routes/complaints.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { userRoutes } from './routes/users.ts';
+import { DEFAULT_WEB_DIR, registerWebUi } from './web-ui.ts';
 
 export const BODY_LIMIT_BYTES = 1_048_576;
 
@@ -35,6 +36,8 @@ export interface ServerOptions {
   /** The clock; tests may pin it. */
   clock?: () => Date;
   loginThrottle?: ThrottleOptions;
+  /** The built web UI to serve at `/` (default dist/web); null serves the API only. */
+  webDir?: string | null;
 }
 
 export interface RouteDeps {
@@ -68,11 +71,14 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({
+  const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
+  const servePage = webDir ? await registerWebUi(app, webDir) : () => false;
+  app.setNotFoundHandler((req, reply) => {
+    if (servePage(req, reply)) return reply;
+    return reply.code(404).send({
       error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} },
-    }),
-  );
+    });
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,44 @@
+// Builds the web UI (vite build → dist/web) when it is missing or older than its sources.
+// Run before `npm start` and by the browser tests, so nobody serves a stale workbench.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SOURCES = ['web', 'vite.config.ts', 'src/domain/vocabulary.ts', 'package-lock.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function webBuildIsFresh() {
+  const index = join(root, 'dist/web/index.html');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
+}
+
+export function ensureWebBuild({ quiet = false } = {}) {
+  if (webBuildIsFresh()) return false;
+  if (!quiet) process.stdout.write('Building the web UI (vite build)…\n');
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', quiet ? 'warn' : 'info'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) throw new Error(`vite build failed with exit code ${r.status}`);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  ensureWebBuild();
+}

@@ -1,0 +1,69 @@
+// The shell: antd in the chosen language, the login gate, and the routes (each page its own chunk).
+import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
+import enUSLocale from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { useMe } from './api/queries.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+
+const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
+const ComplaintListPage = lazy(() => import('./pages/ComplaintListPage.tsx'));
+const ComplaintPage = lazy(() => import('./pages/ComplaintPage.tsx'));
+const CustomerPage = lazy(() => import('./pages/CustomerPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin /> <span className="tousu-muted">{t('app.loading')}</span>
+    </div>
+  );
+}
+
+function Gate() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return <Result status="warning" title={t('app.networkError')} extra={<a href="/">{t('app.retry')}</a>} />;
+  }
+  if (!me.data) return <LoginPage />;
+  return (
+    <AppLayout me={me.data}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/intake" replace />} />
+          <Route path="/intake" element={<IntakePage />} />
+          <Route path="/complaints" element={<ComplaintListPage me={me.data} />} />
+          <Route path="/complaints/:id" element={<ComplaintPage />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const zh = !i18n.language.startsWith('en');
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+  }, [zh]);
+  return (
+    <ConfigProvider
+      locale={zh ? zhCNLocale : enUSLocale}
+      theme={{ algorithm: theme.compactAlgorithm, token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}
+    >
+      <AntApp>
+        <Gate />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

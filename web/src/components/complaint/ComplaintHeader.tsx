@@ -1,0 +1,58 @@
+import { Descriptions, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Complaint } from '../../api/types.ts';
+import { ageLabel, ageOf } from '../../lib/age.ts';
+import { SeverityTag, StatusTag } from '../tags.tsx';
+
+export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; now: Date }) {
+  const { t } = useTranslation();
+  const end = c.closedAt ? new Date(c.closedAt) : now;
+  const age = ageLabel(ageOf(new Date(c.receivedAt), end));
+  return (
+    <div data-testid="complaint-header">
+      <Space size="middle" wrap style={{ marginBottom: 6 }}>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="complaint-number">
+          {c.number}
+        </Typography.Title>
+        <StatusTag status={c.status} />
+        <Tag>{t(`stage.${c.stage}`)}</Tag>
+        <SeverityTag severity={c.severity} />
+        {c.confirmed ? (
+          <Tag color="green">{t('complaint.confirmedTag')}</Tag>
+        ) : (
+          <Tag color="warning">{t('complaint.notConfirmedTag')}</Tag>
+        )}
+        {c.reopenCount > 0 ? (
+          <Tag color="warning">{t('complaint.reopenCount', { count: c.reopenCount })}</Tag>
+        ) : null}
+        {c.withdrawReason ? <Tag>{t('complaint.withdrawn', { reason: c.withdrawReason })}</Tag> : null}
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+        <Descriptions.Item label={t('complaint.customer')}>
+          <Link to={`/customers/${c.customer.id}`}>
+            {c.customer.name ?? t('complaint.none')} {c.customer.phone}
+          </Link>
+          {c.customer.vipLevel > 0 ? (
+            <Tag color="gold" style={{ marginLeft: 4 }}>
+              {t('customer.vip', { level: c.customer.vipLevel })}
+            </Tag>
+          ) : null}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.owner')}>
+          <span data-testid="complaint-owner">{c.owner?.name ?? t('complaint.none')}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.handler')}>
+          {c.handler?.name ?? t('complaint.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.age')}>{t(age.key, age.values)}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.receivedAt')}>
+          {dayjs(c.receivedAt).format('YYYY-MM-DD HH:mm')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('complaint.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('complaint.team')}>{c.team ?? t('complaint.none')}</Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}

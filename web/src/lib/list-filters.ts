@@ -1,0 +1,123 @@
+// The complaint list's filters live in the URL (shareable, survive a reload, back button works).
+// Pure conversions: URL ⇄ filters ⇄ the API's query parameters.
+import {
+  COMPLAINT_STATUSES,
+  type ComplaintStatus,
+  SEVERITIES,
+  type Severity,
+} from '../../../src/domain/vocabulary.ts';
+
+export const SCOPES = ['mine', 'team', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const SORTS = ['received_desc', 'received_asc', 'updated_desc'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface ListFilters {
+  scope: Scope;
+  statuses: ComplaintStatus[];
+  severities: Severity[];
+  categoryId: string | null;
+  /** Calendar days in the call center's time zone, YYYY-MM-DD, both inclusive. */
+  from: string | null;
+  to: string | null;
+  text: string;
+  phone: string;
+  sort: Sort;
+}
+
+export const DEFAULT_FILTERS: ListFilters = {
+  scope: 'mine',
+  statuses: [],
+  severities: [],
+  categoryId: null,
+  from: null,
+  to: null,
+  text: '',
+  phone: '',
+  sort: 'received_desc',
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
+  if (!raw) return [];
+  return raw.split(',').filter((s): s is T => (allowed as readonly string[]).includes(s));
+}
+
+function oneOf<T extends string>(raw: string | null, allowed: readonly T[], fallback: T): T {
+  return raw && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+}
+
+export function filtersFromSearch(params: URLSearchParams, defaultScope: Scope = 'mine'): ListFilters {
+  const day = (k: string) => {
+    const v = params.get(k);
+    return v && DAY.test(v) ? v : null;
+  };
+  return {
+    scope: oneOf(params.get('scope'), SCOPES, defaultScope),
+    statuses: listOf(params.get('status'), COMPLAINT_STATUSES),
+    severities: listOf(params.get('severity'), SEVERITIES),
+    categoryId: params.get('category') || null,
+    from: day('from'),
+    to: day('to'),
+    text: params.get('q') ?? '',
+    phone: params.get('phone') ?? '',
+    sort: oneOf(params.get('sort'), SORTS, DEFAULT_FILTERS.sort),
+  };
+}
+
+export function filtersToSearch(f: ListFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set('scope', f.scope);
+  if (f.statuses.length) p.set('status', f.statuses.join(','));
+  if (f.severities.length) p.set('severity', f.severities.join(','));
+  if (f.categoryId) p.set('category', f.categoryId);
+  if (f.from) p.set('from', f.from);
+  if (f.to) p.set('to', f.to);
+  if (f.text.trim()) p.set('q', f.text.trim());
+  if (f.phone.trim()) p.set('phone', f.phone.trim());
+  if (f.sort !== DEFAULT_FILTERS.sort) p.set('sort', f.sort);
+  return p;
+}
+
+/** The next calendar day of a YYYY-MM-DD date (no time zone involved). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export type ListQuery = Record<string, string | undefined>;
+
+/** Filters as the API's query; days are cut at midnight in `offset` (China: +08:00). */
+export function filtersToQuery(f: ListFilters, offset = '+08:00'): ListQuery {
+  const [sort, order] = f.sort.split('_') as ['received' | 'updated', 'asc' | 'desc'];
+  return {
+    scope: f.scope === 'all' ? undefined : f.scope,
+    severity: f.severities.length ? f.severities.join(',') : undefined,
+    categoryId: f.categoryId ?? undefined,
+    receivedFrom: f.from ? `${f.from}T00:00:00${offset}` : undefined,
+    receivedTo: f.to ? `${nextDay(f.to)}T00:00:00${offset}` : undefined,
+    text: f.text.trim() || undefined,
+    phone: f.phone.trim() || undefined,
+    sort,
+    order,
+  };
+}
+
+/** The status filter travels separately: the counts are computed over every status. */
+export function statusQuery(f: ListFilters): ListQuery {
+  return { status: f.statuses.length ? f.statuses.join(',') : undefined };
+}
+
+export function isFiltered(f: ListFilters): boolean {
+  return (
+    f.statuses.length > 0 ||
+    f.severities.length > 0 ||
+    f.categoryId !== null ||
+    f.from !== null ||
+    f.to !== null ||
+    f.text.trim() !== '' ||
+    f.phone.trim() !== ''
+  );
+}
