@@ -1,9 +1,9 @@
 // Retries and races: one Idempotency-Key gives one complaint, numbers stay unique, and a
 // stale version changes nothing.
 import { describe, expect, it } from 'vitest';
-import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
+import { complaintBody, type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 
 describe('Idempotency-Key', () => {
   it('10 concurrent retries with one key create one complaint and all answer with it', async () => {

@@ -1,8 +1,8 @@
 // The customer page and the caller lookup: one profile, with the flags an agent sees at once.
 import { describe, expect, it } from 'vitest';
-import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
+import { complaintBody, type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 const DAY_MS = 86_400_000;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 

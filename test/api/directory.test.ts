@@ -1,9 +1,9 @@
 // The colleague directory a transfer picks its new handler from.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/vocabulary.ts';
-import { type Json, useServer } from '../helpers/test-server.ts';
+import { type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 const made: Record<string, string> = {};
 
 async function staff(login: string, name: string, role: Role, team: string | null) {

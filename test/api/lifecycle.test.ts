@@ -1,8 +1,8 @@
 // The full life of a complaint through the real HTTP server, and every refusal on the way.
 import { describe, expect, it } from 'vitest';
-import { type Client, complaintBody, type Json, useServer } from '../helpers/test-server.ts';
+import { type Client, complaintBody, type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 
 async function transition(client: Client, c: Json, body: Record<string, unknown>) {
   return client.post(`/complaints/${c.id}/transitions`, { version: c.version, ...body });

@@ -1,8 +1,8 @@
 // Caller lookup, lists with filters and cursor paging, categories, health and OpenAPI.
 import { describe, expect, it } from 'vitest';
-import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
+import { complaintBody, type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 
 describe('system', () => {
   it('health names the database', async () => {

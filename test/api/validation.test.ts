@@ -1,8 +1,8 @@
 // Bad input gets a 4xx naming the field and why, and writes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { complaintBody, type Json, useServer } from '../helpers/test-server.ts';
+import { complaintBody, type Json, serverForFile } from '../helpers/test-server.ts';
 
-const t = useServer();
+const t = serverForFile();
 let existing: Json;
 
 beforeAll(async () => {

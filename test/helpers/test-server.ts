@@ -88,7 +88,9 @@ export interface TestServer {
 
 let userSeq = 0;
 
-export async function startTestServer(opts: { clock?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clock?: () => Date; webDir?: string } = {},
+): Promise<TestServer> {
   const url = process.env.TEST_DATABASE_URL;
   const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
   const handle = await openDatabase(
@@ -99,6 +101,8 @@ export async function startTestServer(opts: { clock?: () => Date } = {}): Promis
   const app = await buildServer({
     database: handle,
     logLevel: 'silent',
+    // API tests run while the browser test may be rebuilding dist/web: only that test serves the UI.
+    webDir: opts.webDir ?? null,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -176,7 +180,7 @@ export function complaintBody(overrides: Record<string, unknown> = {}) {
  * A server (and an agent of team 一组 on it) for one test file: started before its tests, closed
  * after. Read `t.s` and `t.agent` inside tests, once the hooks have run.
  */
-export function useServer(): { s: TestServer; agent: TestUser } {
+export function serverForFile(): { s: TestServer; agent: TestUser } {
   const t = {} as { s: TestServer; agent: TestUser };
   beforeAll(async () => {
     t.s = await startTestServer();

@@ -103,6 +103,7 @@ export const enUS: Shape<typeof zhCN> = {
     short_term: 'Solvable shortly',
     not_now: 'Not solvable now',
   },
+  closeReason: { completed: 'Completed', withdrawn: 'Withdrawn' },
   contactDirection: { inbound: 'Inbound', outbound: 'Outbound' },
   contactPurpose: {
     intake: 'Intake',
@@ -261,6 +262,8 @@ export const enUS: Shape<typeof zhCN> = {
     confirmedTag: 'Read back and confirmed',
     notConfirmedTag: 'Not yet confirmed',
     withdrawn: 'Withdrawn: {{reason}}',
+    closeReason: 'Closed as',
+    reopenCountLabel: 'Times reopened',
     tabs: { demands: 'Demands', contacts: 'Contacts', timeline: 'Timeline', details: 'Details' },
   },
   demand: {

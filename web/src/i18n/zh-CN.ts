@@ -87,6 +87,7 @@ export const zhCN = {
   },
   dissatisfaction: { dissatisfied: '不满', grumbling: '抱怨', complaining: '投诉', leaving: '欲离网/销户' },
   resolutionClass: { immediate: '可立即解决', short_term: '短期内可解决', not_now: '暂时无法解决' },
+  closeReason: { completed: '处理完毕', withdrawn: '客户撤诉' },
   contactDirection: { inbound: '呼入', outbound: '呼出' },
   contactPurpose: {
     intake: '受理记录',
@@ -244,6 +245,8 @@ export const zhCN = {
     confirmedTag: '已复述确认',
     notConfirmedTag: '未复述确认',
     withdrawn: '已撤诉：{{reason}}',
+    closeReason: '结案方式',
+    reopenCountLabel: '重开次数',
     tabs: { demands: '诉求', contacts: '联系记录', timeline: '处理轨迹', details: '投诉信息' },
   },
   demand: {

@@ -1,0 +1,201 @@
+// The workbench in a real browser, through the real server and database: an agent takes a call
+// from a known customer, records two demands, is told why the complaint cannot be closed, answers
+// each demand, resolves, closes with a summary, and finds the complaint again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintBody, startTestServer, type TestServer, type TestUser } from '../helpers/test-server.ts';
+import {
+  type Browser,
+  browserAvailable,
+  buildWebUi,
+  chooseOption,
+  launchBrowser,
+  screenshot,
+  WEB_DIR,
+} from './browser.ts';
+
+const KNOWN_PHONE = '139 1234 5678';
+const STEP_TIMEOUT = 120_000;
+
+describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
+  let s: TestServer;
+  let agent: TestUser;
+  let browser: Browser;
+  let origin: string;
+  let earlier: { number: string };
+
+  beforeAll(async () => {
+    buildWebUi();
+    s = await startTestServer({ webDir: WEB_DIR });
+    origin = s.baseUrl.replace(/\/api\/v1$/, '');
+    agent = await s.user('agent', '一线一组');
+    // The caller has complained before: the agent must see it while the phone rings.
+    const res = await agent.client.post(
+      '/complaints',
+      complaintBody({
+        customer: { phone: KNOWN_PHONE, name: '陈先生' },
+        description: '宽带每天晚上八点以后就掉线，已经报修两次了还是没好。',
+        demands: [{ type: 'fix', description: '尽快修好宽带' }],
+      }),
+    );
+    expect(res.status).toBe(201);
+    earlier = res.body;
+    browser = await launchBrowser();
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it(
+    'logs in, takes a call, is refused closure with the open demands named, answers them, resolves and closes',
+    async () => {
+      const { page } = browser;
+      await page.goto(`${origin}/`);
+      await expect.poll(() => page.locator('#login-name').isVisible()).toBe(true);
+      await screenshot(page, '01-login');
+      await page.fill('#login-name', agent.login);
+      await page.fill('#login-password', 'password-123');
+      await page.keyboard.press('Enter');
+
+      // Intake: the known caller is recognised as the number is typed.
+      await page.locator('#intake-phone').fill(KNOWN_PHONE);
+      const panel = page.getByTestId('caller-panel');
+      await expect.poll(() => panel.textContent()).toContain(earlier.number);
+      expect(await page.inputValue('#intake-name')).toBe('陈先生');
+      expect(await panel.textContent()).toContain('近 90 天投诉');
+
+      const description = `网速慢得没法用，测速只有二十兆，要求退还本月宽带费并道歉 E2E-${Date.now()}`;
+      await page.fill('#intake-description', description);
+      await chooseOption(page, page.locator('#intake-demand-type'), '退款');
+      await page.fill('#intake-demand-text', '退还本月宽带费');
+      await page.keyboard.press('Enter');
+      await chooseOption(page, page.locator('#intake-demand-type'), '道歉');
+      await page.fill('#intake-demand-text', '要求书面道歉');
+      await page.keyboard.press('Enter');
+      const demandList = page.getByTestId('intake-demands');
+      await expect.poll(() => demandList.locator('li').count()).toBe(2);
+      // Accepting needs the read-back: the button stays disabled and says why.
+      expect(await page.locator('#intake-accept').isDisabled()).toBe(true);
+      expect(await page.getByTestId('intake-missing').textContent()).toContain('复述确认');
+      expect(await page.getByTestId('read-back').textContent()).toContain('退还本月宽带费');
+      await page.locator('#intake-confirmed').check();
+      await screenshot(page, '02-intake');
+      await page.keyboard.press('Control+Enter');
+
+      // The complaint page: accepted, owned by the agent who took the call.
+      const header = page.getByTestId('complaint-header');
+      await expect.poll(() => header.textContent()).toContain('已受理');
+      expect(await page.getByTestId('complaint-owner').textContent()).toBe(`agent ${agent.login.slice(5)}`);
+      const number = (await page.getByTestId('complaint-number').textContent()) ?? '';
+      expect(number).toMatch(/^TS\d{12}$/);
+
+      // Closing now is refused, and the refusal names both open demands.
+      await page.click('#action-close');
+      const refusal = page.getByTestId('refusal');
+      await expect.poll(() => refusal.textContent()).toContain('退还本月宽带费');
+      const refusalText = (await refusal.textContent()) ?? '';
+      expect(refusalText).toContain('要求书面道歉');
+      expect(refusalText).toContain('2 项诉求未答复');
+      expect(refusalText).toContain('需要先办结');
+      await screenshot(page, '03-close-refused');
+
+      // Fulfil the refund; decline the written apology and record that the customer was told.
+      await chooseOption(page, page.getByTestId('demand-status-1'), '已满足');
+      await page.getByTestId('demand-resolution-1').fill('已退还本月宽带费 100 元');
+      await page.getByTestId('demand-save-1').click();
+      await expect.poll(() => page.getByTestId('demand-save-1').isDisabled()).toBe(true);
+      await chooseOption(page, page.getByTestId('demand-status-2'), '已婉拒');
+      await page.getByTestId('demand-resolution-2').fill('已电话致歉，书面道歉不在服务范围内，已向客户说明');
+      await page.getByTestId('demand-informed-2').click();
+      await page.getByTestId('demand-save-2').click();
+      await expect.poll(() => page.getByTestId('demand-save-2').isDisabled()).toBe(true);
+
+      await page.click('#action-resolve');
+      await page.click('#action-dialog-ok');
+      await expect.poll(() => header.textContent()).toContain('已办结');
+
+      await page.click('#action-close');
+      await page.fill('#action-summary', '网速问题系端口故障，已修复并退费；书面道歉已婉拒并说明。');
+      await page.click('#action-dialog-ok');
+      await expect.poll(() => header.textContent()).toContain('已结案');
+      await page.getByRole('tab', { name: '处理轨迹' }).click();
+      await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('结案');
+      await screenshot(page, '04-complaint-closed');
+
+      // Found again in the list by its text.
+      await page.goto(`${origin}/complaints`);
+      await page.fill('#list-text', description.slice(-18));
+      await page.keyboard.press('Enter');
+      const rows = page.locator('.ant-table-row');
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain(number);
+      expect(await rows.first().textContent()).toContain('已结案');
+      await screenshot(page, '05-list');
+
+      // The customer's file shows both complaints.
+      await rows.first().locator('a[href^="/customers/"]').click();
+      const history = page.getByTestId('customer-page');
+      await expect.poll(() => history.textContent()).toContain('陈先生');
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+      await screenshot(page, '06-customer');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'shows a conflicting change as such and keeps what the agent typed across the reload',
+    async () => {
+      const { page } = browser;
+      const created = await agent.client.post(
+        '/complaints',
+        complaintBody({ customer: { phone: KNOWN_PHONE } }),
+      );
+      const c = created.body;
+      await page.goto(`${origin}/complaints/${c.id}`);
+      await page.getByTestId('demand-resolution-1').fill('我正在写的答复，不能丢');
+      // Meanwhile a colleague changes the complaint.
+      const other = await agent.client.patch(`/complaints/${c.id}`, {
+        version: c.version,
+        verifiedFacts: '计费系统核实：确有重复扣费',
+      });
+      expect(other.status).toBe(200);
+      await chooseOption(page, page.getByTestId('demand-status-1'), '已满足');
+      await page.getByTestId('demand-save-1').click();
+      const banner = page.getByTestId('stale-banner');
+      await expect.poll(() => banner.isVisible()).toBe(true);
+      expect(await banner.textContent()).toContain('刚被其他人修改过');
+      await screenshot(page, '07-stale-version');
+      await page.click('#stale-reload');
+      await expect.poll(() => banner.isVisible()).toBe(false);
+      expect(await page.getByTestId('demand-resolution-1').inputValue()).toBe('我正在写的答复，不能丢');
+      await page.getByTestId('demand-save-1').click();
+      await expect.poll(() => page.getByTestId('demand-save-1').isDisabled()).toBe(true);
+      const after = await agent.client.get(`/complaints/${c.id}`);
+      expect(after.body.demands[0]).toMatchObject({
+        status: 'fulfilled',
+        resolution: '我正在写的答复，不能丢',
+      });
+      expect(after.body.verifiedFacts).toBe('计费系统核实：确有重复扣费');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'keeps the session across a reload, switches to English, and logs out',
+    async () => {
+      const { page } = browser;
+      await page.goto(`${origin}/complaints`);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain(agent.login.slice(5));
+      await page.getByText('English', { exact: true }).click();
+      await expect.poll(() => page.getByText('Complaints', { exact: true }).first().isVisible()).toBe(true);
+      await page.getByText('中文', { exact: true }).click();
+      await page.getByRole('button', { name: /退出登录/ }).click();
+      await expect.poll(() => page.locator('#login-name').isVisible()).toBe(true);
+      const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
+      expect(me).toBe(401);
+    },
+    STEP_TIMEOUT,
+  );
+});
