@@ -1,9 +1,10 @@
 // Builds the web UI (vite build → dist/web) when it is missing or older than its sources.
 // Run before `npm start` and by the browser tests, so nobody serves a stale workbench.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['web', 'vite.config.ts', 'src/domain/vocabulary.ts', 'package-lock.json'];
@@ -24,6 +25,21 @@ export function webBuildIsFresh() {
   return SOURCES.every((s) => newestMtime(join(root, s)) <= built);
 }
 
+/** Brotli and gzip copies beside each asset: the server sends them to browsers that accept them. */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const file = join(dir, String(entry));
+    if (!/\.(js|css|html|svg|json)$/.test(file)) continue;
+    const data = readFileSync(file);
+    if (data.length < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
 export function ensureWebBuild({ quiet = false } = {}) {
   if (webBuildIsFresh()) return false;
   if (!quiet) process.stdout.write('Building the web UI (vite build)…\n');
@@ -36,6 +52,7 @@ export function ensureWebBuild({ quiet = false } = {}) {
     },
   );
   if (r.status !== 0) throw new Error(`vite build failed with exit code ${r.status}`);
+  precompress(join(root, 'dist/web'));
   return true;
 }
 

@@ -57,6 +57,8 @@ export async function registerWebUi(
       prefix: '/',
       wildcard: false,
       index: false,
+      // scripts/ensure-web-build.mjs writes .br and .gz beside each asset.
+      preCompressed: true,
       setHeaders: (reply, path) => {
         reply.header(
           'cache-control',
