@@ -1,0 +1,276 @@
+// Timeline entries in words: field labels, translated values, names for ids, truncation, actions.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHANNELS,
+  COMPLAINT_STATUSES,
+  CONTACT_DIRECTIONS,
+  CONTACT_OUTCOMES,
+  CONTACT_PURPOSES,
+  CUSTOMER_MOTIVES,
+  CUSTOMER_TYPES,
+  DEMAND_STATUSES,
+  DEMAND_TYPES,
+  DISSATISFACTION_LEVELS,
+  RESOLUTION_CLASSES,
+  SEVERITIES,
+} from '../../src/domain/vocabulary.ts';
+import { actionLabel, describeChanges } from '../../web/src/lib/timeline.ts';
+import { makeI18n, type Translate, translator } from './i18n-fixture.ts';
+
+let zh: Translate;
+let en: Translate;
+beforeAll(async () => {
+  zh = translator(await makeI18n('zh-CN'));
+  en = translator(await makeI18n('en-US'));
+});
+
+const NAMES = new Map([
+  ['u1', '王芳'],
+  ['u2', '李强'],
+  ['cat-1', '资费与计费 / 不明扣费'],
+  ['cat-2', '网络质量 / 宽带断网'],
+  ['new', '不应使用的名字'],
+]);
+
+const one = (entity: string, key: string, before: unknown, after: unknown, t: Translate = zh) =>
+  describeChanges(entity, { [key]: before }, { [key]: after }, t, NAMES);
+
+describe('describeChanges: one field at a time (zh-CN)', () => {
+  it.each<[string, string, unknown, unknown, string, string, string]>([
+    ['complaint', 'status', 'accepted', 'in_progress', '状态', '已受理', '处理中'],
+    ['complaint', 'status', 'new', 'closed', '状态', '待受理', '已结案'],
+    ['complaint', 'severity', 'normal', 'crisis', '严重程度', '一般', '危机'],
+    ['complaint', 'customer_type', null, 'malicious_claim', '客户类型', '—', '恶意索赔型'],
+    ['complaint', 'customer_motive', 'rational', 'victim', '投诉动机', '理智型', '受害型'],
+    ['complaint', 'dissatisfaction', 'grumbling', 'leaving', '不满程度', '抱怨', '欲离网/销户'],
+    ['complaint', 'resolution_class', null, 'short_term', '问题分类', '—', '短期内可解决'],
+    ['complaint', 'resolutionClass', 'immediate', 'not_now', '问题分类', '可立即解决', '暂时无法解决'],
+    ['complaint', 'confirmed', false, true, '复述确认（确认）', '否', '是'],
+    ['complaint', 'category_id', 'cat-1', 'cat-2', '分类', '资费与计费 / 不明扣费', '网络质量 / 宽带断网'],
+    ['complaint', 'category_id', null, 'cat-unknown', '分类', '—', 'cat-unknown'],
+    ['complaint', 'handlerId', 'u1', 'u2', '当前处理人', '王芳', '李强'],
+    ['complaint', 'product', '', '家庭宽带', '产品/业务', '—', '家庭宽带'],
+    ['complaint', 'verified_facts', null, '核实：多扣 30 元', '核实的事实', '—', '核实：多扣 30 元'],
+    ['complaint', 'summary', undefined, '已退费并道歉', '总结', '—', '已退费并道歉'],
+    ['complaint', 'description', '旧', '新', '投诉内容', '旧', '新'],
+    ['demand', 'status', 'open', 'declined', '答复', '待答复', '已婉拒'],
+    ['demand', 'status', 'open', 'fulfilled', '答复', '待答复', '已满足'],
+    ['demand', 'type', 'refund', 'compensation', '类型', '退款', '补偿'],
+    ['demand', 'description', '退钱', '退还多扣的 30 元', '诉求内容', '退钱', '退还多扣的 30 元'],
+    ['demand', 'resolution', null, '不符合补偿政策', '处理结果/答复内容', '—', '不符合补偿政策'],
+    ['demand', 'customerInformed', false, true, '已告知客户', '否', '是'],
+    ['demand', 'customer_informed', true, false, '已告知客户', '是', '否'],
+    ['contact', 'purpose', 'clarify', 'inform_result', '联系目的', '了解真实诉求', '告知结果'],
+    ['contact', 'outcome', 'no_answer', 'reached', '结果', '无人接听', '已接通'],
+    ['contact', 'direction', 'inbound', 'outbound', '方向', '呼入', '呼出'],
+    ['contact', 'channel', 'phone_in', 'wechat', '渠道', '来电', '微信'],
+    ['contact', 'notes', '', '客户同意', '沟通内容', '—', '客户同意'],
+    ['complaint', 'foo', 0, 1, 'foo', '0', '1'],
+    ['complaint', 'foo', [1, 2], { a: '甲' }, 'foo', '[1,2]', '{"a":"甲"}'],
+  ])('%s %s: %j → %j', (entity, key, before, after, field, b, a) => {
+    expect(one(entity, key, before, after)).toEqual([{ field, before: b, after: a }]);
+  });
+
+  it('a complaint status uses the complaint vocabulary, a demand status the demand one', () => {
+    expect(one('complaint', 'status', 'resolved', 'closed')[0]?.after).toBe('已结案');
+    expect(one('demand', 'status', 'fulfilled', 'declined')[0]?.after).toBe('已婉拒');
+    expect(one('contact', 'status', 'new', 'accepted')[0]).toEqual({
+      field: '状态',
+      before: '待受理',
+      after: '已受理',
+    });
+  });
+
+  it('translated values are never replaced by a name from the map', () => {
+    expect(one('complaint', 'status', 'closed', 'new')[0]?.after).toBe('待受理');
+  });
+});
+
+describe('describeChanges: whole events as the server records them', () => {
+  it('a transfer: handler by name, the reason new', () => {
+    expect(
+      describeChanges('complaint', { handlerId: 'u1' }, { handlerId: 'u2', reason: '王芳休假' }, zh, NAMES),
+    ).toEqual([
+      { field: '当前处理人', before: '王芳', after: '李强' },
+      { field: '原因', before: null, after: '王芳休假' },
+    ]);
+  });
+
+  it('an acceptance names the owner, the handler and the team', () => {
+    expect(
+      describeChanges(
+        'complaint',
+        { status: 'new', owner_id: null, handler_id: null, team: null },
+        { status: 'accepted', owner_id: 'u1', handler_id: 'u1', team: '投诉一组', confirmed: true },
+        zh,
+        NAMES,
+      ),
+    ).toEqual([
+      { field: '状态', before: '待受理', after: '已受理' },
+      { field: '首问负责人', before: '—', after: '王芳' },
+      { field: '当前处理人', before: '—', after: '王芳' },
+      { field: '班组', before: '—', after: '投诉一组' },
+      { field: '复述确认（确认）', before: null, after: '是' },
+    ]);
+  });
+
+  it('a withdrawal: how it was closed', () => {
+    expect(
+      describeChanges(
+        'complaint',
+        { status: 'accepted', close_reason: null },
+        { status: 'closed', close_reason: 'withdrawn' },
+        zh,
+      ),
+    ).toEqual([
+      { field: '状态', before: '已受理', after: '已结案' },
+      { field: '结案方式', before: '—', after: '客户撤诉' },
+    ]);
+  });
+
+  it('a reopening counts the reopenings', () => {
+    expect(describeChanges('complaint', { reopen_count: 0 }, { reopen_count: 1 }, zh)).toEqual([
+      { field: '重开次数', before: '0', after: '1' },
+    ]);
+  });
+
+  it('a demand declined and explained, in English', () => {
+    expect(
+      describeChanges(
+        'demand',
+        { status: 'open', resolution: null, customerInformed: false },
+        { status: 'declined', resolution: 'Outside the goodwill policy', customerInformed: true },
+        en,
+      ),
+    ).toEqual([
+      { field: 'Answer', before: 'Open', after: 'Declined' },
+      { field: 'Resolution or reply', before: '—', after: 'Outside the goodwill policy' },
+      { field: 'Customer informed', before: 'No', after: 'Yes' },
+    ]);
+  });
+
+  it('a contact logged has no before values, in the order recorded', () => {
+    expect(
+      describeChanges(
+        'contact',
+        null,
+        { direction: 'outbound', channel: 'phone_out', purpose: 'inform_result', outcome: 'reached' },
+        zh,
+      ),
+    ).toEqual([
+      { field: '方向', before: null, after: '呼出' },
+      { field: '渠道', before: null, after: '外呼' },
+      { field: '联系目的', before: null, after: '告知结果' },
+      { field: '结果', before: null, after: '已接通' },
+    ]);
+  });
+
+  it('only the keys of after are described', () => {
+    expect(
+      describeChanges('complaint', { status: 'new', product: 'x' }, { status: 'accepted' }, zh),
+    ).toHaveLength(1);
+  });
+
+  it.each([null, undefined, 'text', 42, ['status']])('after %j describes nothing', (after) => {
+    expect(describeChanges('complaint', { status: 'new' }, after, zh)).toEqual([]);
+  });
+
+  it.each([null, undefined, 'text', [1]])('before %j gives no before values', (before) => {
+    expect(describeChanges('complaint', before, { product: '宽带' }, zh)).toEqual([
+      { field: '产品/业务', before: null, after: '宽带' },
+    ]);
+  });
+
+  it('works without a names map', () => {
+    expect(describeChanges('complaint', {}, { handlerId: 'u1' }, zh)).toEqual([
+      { field: '当前处理人', before: null, after: 'u1' },
+    ]);
+  });
+});
+
+describe('describeChanges: long values', () => {
+  it.each([
+    ['a'.repeat(80), 'a'.repeat(80)],
+    ['a'.repeat(81), `${'a'.repeat(80)}…`],
+    ['断'.repeat(200), `${'断'.repeat(80)}…`],
+  ])('a value of %#', (value, shown) => {
+    expect(one('complaint', 'description', null, value)[0]?.after).toBe(shown);
+  });
+
+  it('a name from the map is not cut', () => {
+    const long = '很长的分类名'.repeat(20);
+    expect(describeChanges('complaint', {}, { category_id: 'c' }, zh, new Map([['c', long]]))[0]?.after).toBe(
+      long,
+    );
+  });
+});
+
+describe('every recorded field and value has words in both languages', () => {
+  const FIELDS = [
+    'status severity description verified_facts category_id product customer_type customer_motive ',
+    'dissatisfaction resolution_class resolutionClass summary confirmed reason handlerId ',
+    'handler_id ownerId owner_id team close_reason closeReason withdraw_reason reopen_count ',
+    'type resolution customerInformed customer_informed purpose outcome direction channel ',
+    'notes',
+  ]
+    .join('')
+    .split(' ');
+  const VALUES: [string, string, readonly string[]][] = [
+    ['complaint', 'status', COMPLAINT_STATUSES],
+    ['complaint', 'severity', SEVERITIES],
+    ['complaint', 'customer_type', CUSTOMER_TYPES],
+    ['complaint', 'customer_motive', CUSTOMER_MOTIVES],
+    ['complaint', 'dissatisfaction', DISSATISFACTION_LEVELS],
+    ['complaint', 'resolution_class', RESOLUTION_CLASSES],
+    ['demand', 'status', DEMAND_STATUSES],
+    ['demand', 'type', DEMAND_TYPES],
+    ['contact', 'purpose', CONTACT_PURPOSES],
+    ['contact', 'outcome', CONTACT_OUTCOMES],
+    ['contact', 'direction', CONTACT_DIRECTIONS],
+    ['contact', 'channel', CHANNELS],
+    ['complaint', 'close_reason', ['completed', 'withdrawn']],
+  ];
+
+  it.each(['zh-CN', 'en-US'])('%s', (lang) => {
+    const t = lang === 'zh-CN' ? zh : en;
+    for (const entity of ['complaint', 'demand']) {
+      for (const key of FIELDS) {
+        const [change] = describeChanges(entity, {}, { [key]: 'x' }, t);
+        expect(change?.field, `${entity}.${key}`).not.toMatch(/^$|^[\w.]+\.[\w.]+$/);
+        expect(change?.field).not.toBe(key);
+      }
+    }
+    for (const [entity, key, values] of VALUES) {
+      for (const v of values) {
+        const after = describeChanges(entity, {}, { [key]: v }, t)[0]?.after;
+        expect(after, `${entity} ${key}=${v}`).not.toMatch(/^$|\./);
+        expect(after).not.toBe(v);
+      }
+    }
+  });
+});
+
+describe('actionLabel', () => {
+  it.each([
+    ['complaint.created', '登记投诉', 'Registered'],
+    ['complaint.accept', '受理', 'Accepted'],
+    ['complaint.start', '开始处理', 'Started'],
+    ['complaint.resolve', '办结', 'Resolved'],
+    ['complaint.close', '结案', 'Closed'],
+    ['complaint.reopen', '重开', 'Reopened'],
+    ['complaint.withdraw', '撤诉', 'Withdrawn'],
+    ['complaint.updated', '修改投诉信息', 'Details changed'],
+    ['complaint.transferred', '转派', 'Transferred'],
+    ['demand.added', '添加诉求', 'Demand added'],
+    ['demand.updated', '更新诉求', 'Demand updated'],
+    ['contact.logged', '记录联系', 'Contact logged'],
+    ['complaint.archived', 'complaint.archived', 'complaint.archived'],
+    ['user.created', 'user.created', 'user.created'],
+    ['complaint_accept', 'complaint_accept', 'complaint_accept'],
+    ['other', 'other', 'other'],
+    ['', '', ''],
+  ])('%j → %s / %s', (action, zhLabel, enLabel) => {
+    expect(actionLabel(action, zh)).toBe(zhLabel);
+    expect(actionLabel(action, en)).toBe(enLabel);
+  });
+});
