@@ -11,7 +11,6 @@ import {
   isLookupReady,
   type MissingItem,
   missingForAcceptance,
-  phoneDigits,
   readBackParts,
   removeDemand,
 } from '../../web/src/lib/intake.ts';
@@ -28,25 +27,6 @@ const COMPLETE = draft({
     { key: 'k2', type: 'compensation', description: '断网期间的月租' },
   ],
   confirmed: true,
-});
-
-describe('phoneDigits', () => {
-  it.each([
-    ['13800138000', '13800138000'],
-    ['138 0013 8000', '13800138000'],
-    ['138-0013-8000', '13800138000'],
-    ['１３８００１３８０００', '13800138000'],
-    ['１３８－００１３－８０００', '13800138000'],
-    ['１３８\u3000００１３\u3000８０００', '13800138000'],
-    ['（０１０）６２３４ ５６７８', '01062345678'],
-    ['+86 138-0013-8000', '8613800138000'],
-    ['+８６ 138 0013 8000', '8613800138000'],
-    ['电话：010.6234.5678 转 8', '010623456788'],
-    ['abc', ''],
-    ['', ''],
-  ])('%j → %j', (input, digits) => {
-    expect(phoneDigits(input)).toBe(digits);
-  });
 });
 
 describe('isLookupReady', () => {
@@ -70,6 +50,9 @@ describe('isLookupReady', () => {
     ['400-810-8888', 'service'],
     ['800 810 8888', 'service'],
     ['4008108888', 'service'],
+    ['+86 10 6234 5678', 'landline'],
+    ['0086 10 62345678', 'landline'],
+    ['+86 400 810 8888', 'service'],
   ])('%j is ready (%s)', (input, kind) => {
     expect(normalisePhone(input)?.kind).toBe(kind);
     expect(isLookupReady(input)).toBe(true);
@@ -90,6 +73,9 @@ describe('isLookupReady', () => {
     ['+86'],
     ['abc'],
     ['23800138000'],
+    ['12012345678'],
+    ['0001234567'],
+    ['010 1234567'],
   ])('%j is not ready', (input) => {
     expect(isLookupReady(input)).toBe(false);
   });
@@ -191,11 +177,11 @@ describe('readBackParts', () => {
       { ...COMPLETE, name: '  ' },
       (x) => en(`demandType.${x}`),
       en('intake.customerFallback'),
-      '; ',
+      en('intake.readBackSeparator'),
+      en('intake.readBackColon'),
     );
     expect(parts.name).toBe('dear customer');
-    expect(parts.demands.split('; ')).toHaveLength(2);
-    expect(parts.demands).toMatch(/^1\. Fix the problem.尽快上门修好; 2\. Compensation.断网期间的月租$/);
+    expect(parts.demands).toBe('1. Fix the problem: 尽快上门修好; 2. Compensation: 断网期间的月租');
   });
 
   it('no demand gives an empty list', () => {

@@ -33,7 +33,7 @@ const NAMES = new Map([
 ]);
 
 const one = (entity: string, key: string, before: unknown, after: unknown, t: Translate = zh) =>
-  describeChanges(entity, { [key]: before }, { [key]: after }, t, NAMES);
+  describeChanges(entity, { [key]: before }, { [key]: after }, t, { names: NAMES });
 
 describe('describeChanges: one field at a time (zh-CN)', () => {
   it.each<[string, string, unknown, unknown, string, string, string]>([
@@ -89,7 +89,9 @@ describe('describeChanges: one field at a time (zh-CN)', () => {
 describe('describeChanges: whole events as the server records them', () => {
   it('a transfer: handler by name, the reason new', () => {
     expect(
-      describeChanges('complaint', { handlerId: 'u1' }, { handlerId: 'u2', reason: '王芳休假' }, zh, NAMES),
+      describeChanges('complaint', { handlerId: 'u1' }, { handlerId: 'u2', reason: '王芳休假' }, zh, {
+        names: NAMES,
+      }),
     ).toEqual([
       { field: '当前处理人', before: '王芳', after: '李强' },
       { field: '原因', before: null, after: '王芳休假' },
@@ -103,7 +105,7 @@ describe('describeChanges: whole events as the server records them', () => {
         { status: 'new', owner_id: null, handler_id: null, team: null },
         { status: 'accepted', owner_id: 'u1', handler_id: 'u1', team: '投诉一组', confirmed: true },
         zh,
-        NAMES,
+        { names: NAMES },
       ),
     ).toEqual([
       { field: '状态', before: '待受理', after: '已受理' },
@@ -199,9 +201,9 @@ describe('describeChanges: long values', () => {
 
   it('a name from the map is not cut', () => {
     const long = '很长的分类名'.repeat(20);
-    expect(describeChanges('complaint', {}, { category_id: 'c' }, zh, new Map([['c', long]]))[0]?.after).toBe(
-      long,
-    );
+    expect(
+      describeChanges('complaint', {}, { category_id: 'c' }, zh, { names: new Map([['c', long]]) })[0]?.after,
+    ).toBe(long);
   });
 });
 
@@ -272,5 +274,44 @@ describe('actionLabel', () => {
   ])('%j → %s / %s', (action, zhLabel, enLabel) => {
     expect(actionLabel(action, zh)).toBe(zhLabel);
     expect(actionLabel(action, en)).toBe(enLabel);
+  });
+});
+
+describe('describeChanges: reopen and withdrawal', () => {
+  it('a withdrawal shows its reason once, under the withdrawal reason when it is the stored field', () => {
+    const lines = describeChanges(
+      'complaint',
+      { status: 'accepted', close_reason: null, withdraw_reason: null },
+      {
+        status: 'closed',
+        close_reason: 'withdrawn',
+        withdraw_reason: '客户已自行解决',
+        reason: '客户已自行解决',
+      },
+      zh,
+    );
+    expect(lines.map((l) => l.after).filter((a) => a === '客户已自行解决')).toHaveLength(1);
+  });
+
+  it('a reopen after a withdrawal tells the cleared withdrawal reason from the new reason', () => {
+    const lines = describeChanges(
+      'complaint',
+      { status: 'closed', withdraw_reason: '客户已自行解决', closed_at: '2026-11-20T02:00:00.000Z' },
+      { status: 'in_progress', withdraw_reason: null, closed_at: null, reason: '客户再次来电' },
+      zh,
+      { formatTime: (iso) => `T(${iso.slice(0, 10)})` },
+    );
+    expect(lines).toEqual([
+      { field: '状态', before: '已结案', after: '处理中' },
+      { field: '撤诉原因', before: '客户已自行解决', after: '—' },
+      { field: '结案时间', before: 'T(2026-11-20)', after: '—' },
+      { field: '原因', before: null, after: '客户再次来电' },
+    ]);
+  });
+
+  it('a value outside the vocabulary is shown as sent, and an emoji is never cut in half', () => {
+    expect(describeChanges('complaint', {}, { status: 'weird' }, zh)[0]?.after).toBe('weird');
+    const long = `${'a'.repeat(79)}😀😀`;
+    expect(describeChanges('complaint', {}, { product: long }, zh)[0]?.after).toBe(`${'a'.repeat(79)}😀…`);
   });
 });

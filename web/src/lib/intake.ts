@@ -1,5 +1,7 @@
 // The intake form's rules, kept out of the components: what is still missing before acceptance,
 // the text read back to the customer (确认), and the request the server receives.
+
+import { normalisePhone } from '../../../src/domain/phone.ts';
 import type {
   Channel,
   CustomerType,
@@ -44,18 +46,9 @@ export const EMPTY_DRAFT: IntakeDraft = {
 
 export type MissingItem = 'phone' | 'description' | 'demand' | 'confirm';
 
-/** Digits only, full-width digits folded, so "138 0013 8000" and "１３８…" are recognised while typing. */
-export function phoneDigits(input: string): string {
-  return input.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D/g, '');
-}
-
-/** Worth a lookup: a complete mobile (11 digits after any 86 prefix) or a landline/400 number of 10+ digits. */
+/** A number the server will accept (the same rules: src/domain/phone.ts), so worth a lookup. */
 export function isLookupReady(input: string): boolean {
-  let d = phoneDigits(input);
-  if (d.startsWith('0086')) d = d.slice(4);
-  else if (d.startsWith('86') && d.length === 13) d = d.slice(2);
-  if (/^1\d{10}$/.test(d)) return true;
-  return /^(0\d{9,11}|[48]00\d{7})$/.test(d);
+  return normalisePhone(input) !== null;
 }
 
 /** What acceptance still needs; saving as "new" needs only phone and description. */
@@ -96,12 +89,13 @@ export function readBackParts(
   demandTypeLabel: (t: DemandType) => string,
   fallbackName: string,
   separator: string,
+  colon = '：',
 ): ReadBackParts {
   return {
     name: d.name.trim() || fallbackName,
     description: d.description.trim(),
     demands: d.demands
-      .map((x, i) => `${i + 1}. ${demandTypeLabel(x.type)}：${x.description}`)
+      .map((x, i) => `${i + 1}. ${demandTypeLabel(x.type)}${colon}${x.description}`)
       .join(separator),
   };
 }

@@ -39,6 +39,13 @@ export const DEFAULT_FILTERS: ListFilters = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A YYYY-MM-DD that exists on the calendar (not 2026-02-30, not 2026-13-01). */
+export function isCalendarDay(s: string): boolean {
+  if (!DAY.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];
   return raw.split(',').filter((s): s is T => (allowed as readonly string[]).includes(s));
@@ -51,7 +58,7 @@ function oneOf<T extends string>(raw: string | null, allowed: readonly T[], fall
 export function filtersFromSearch(params: URLSearchParams, defaultScope: Scope = 'mine'): ListFilters {
   const day = (k: string) => {
     const v = params.get(k);
-    return v && DAY.test(v) ? v : null;
+    return v && isCalendarDay(v) ? v : null;
   };
   return {
     scope: oneOf(params.get('scope'), SCOPES, defaultScope),

@@ -2,6 +2,9 @@
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
+/** Marks a field whose values are instants, shown through the caller's time format. */
+const TIME = '@time';
+
 /** Field name (as recorded by the server, snake or camel case) → label key and value vocabulary. */
 const FIELDS: Record<string, { label: string; vocab?: string }> = {
   status: { label: 'list.columns.status', vocab: 'status' },
@@ -25,7 +28,10 @@ const FIELDS: Record<string, { label: string; vocab?: string }> = {
   team: { label: 'complaint.team' },
   close_reason: { label: 'complaint.closeReason', vocab: 'closeReason' },
   closeReason: { label: 'complaint.closeReason', vocab: 'closeReason' },
-  withdraw_reason: { label: 'actions.reason' },
+  withdraw_reason: { label: 'complaint.withdrawReason' },
+  accepted_at: { label: 'complaint.acceptedAt', vocab: TIME },
+  resolved_at: { label: 'complaint.resolvedAt', vocab: TIME },
+  closed_at: { label: 'complaint.closedAt', vocab: TIME },
   reopen_count: { label: 'complaint.reopenCountLabel' },
   type: { label: 'demand.type', vocab: 'demandType' },
   resolution: { label: 'demand.resolution' },
@@ -51,37 +57,54 @@ export interface FieldChange {
   after: string;
 }
 
-function show(value: unknown, vocab: string | undefined, t: Translate, names: Map<string, string>): string {
+export interface DescribeOptions {
+  /** Resolves ids (categories, users) to names where known. */
+  names?: Map<string, string>;
+  formatTime?: (iso: string) => string;
+}
+
+/** Cuts on characters, not UTF-16 units, so an emoji is never split in half. */
+function shorten(s: string): string {
+  const chars = Array.from(s);
+  return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE).join('')}…` : s;
+}
+
+function show(value: unknown, vocab: string | undefined, t: Translate, opts: DescribeOptions): string {
   if (value === null || value === undefined || value === '') return t('complaint.none');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   const s = typeof value === 'string' ? value : JSON.stringify(value);
-  if (vocab) return t(`${vocab}.${s}`);
-  const named = names.get(s);
+  if (vocab === TIME) return opts.formatTime ? opts.formatTime(s) : s;
+  if (vocab) return t(`${vocab}.${s}`, { defaultValue: s });
+  const named = opts.names?.get(s);
   if (named) return named;
-  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}…` : s;
+  return shorten(s);
 }
 
 function asRecord(x: unknown): Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 }
 
-/** The changes of one event; `names` resolves ids (categories, users) to names where known. */
+/** The changes of one event, one line per field. */
 export function describeChanges(
   entity: string,
   before: unknown,
   after: unknown,
   t: Translate,
-  names: Map<string, string> = new Map(),
+  opts: DescribeOptions = {},
 ): FieldChange[] {
   const b = asRecord(before);
   const a = asRecord(after);
   const table = entity === 'demand' ? { ...FIELDS, ...DEMAND_FIELDS } : FIELDS;
-  return Object.keys(a).map((key) => {
+  // A withdrawal records its reason twice (the action's reason and the stored field): show it once.
+  const keys = Object.keys(a).filter(
+    (k) => !(k === 'withdraw_reason' && a.reason !== undefined && a.reason === a[k]),
+  );
+  return keys.map((key) => {
     const f = table[key];
     return {
       field: f ? t(f.label) : key,
-      before: key in b ? show(b[key], f?.vocab, t, names) : null,
-      after: show(a[key], f?.vocab, t, names),
+      before: key in b ? show(b[key], f?.vocab, t, opts) : null,
+      after: show(a[key], f?.vocab, t, opts),
     };
   });
 }

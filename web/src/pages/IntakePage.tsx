@@ -80,7 +80,13 @@ export default function IntakePage() {
     }));
 
   const missing = missingForAcceptance(draft);
-  const parts = readBackParts(draft, (x) => t(`demandType.${x}`), t('intake.customerFallback'), '；');
+  const parts = readBackParts(
+    draft,
+    (x) => t(`demandType.${x}`),
+    t('intake.customerFallback'),
+    t('intake.readBackSeparator'),
+    t('intake.readBackColon'),
+  );
 
   const submit = useCallback(
     (accept: boolean) => {

@@ -37,8 +37,12 @@ export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
             </div>
             {e.action === 'complaint.created'
               ? null
-              : describeChanges(e.entity, e.before, e.after, tr, names).map((ch) => (
-                  <div key={ch.field} style={{ fontSize: 12 }}>
+              : describeChanges(e.entity, e.before, e.after, tr, {
+                  names,
+                  formatTime: (iso) => dayjs(iso).format('YYYY-MM-DD HH:mm'),
+                }).map((ch, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one event's lines never reorder
+                  <div key={i} style={{ fontSize: 12 }}>
                     {ch.before === null
                       ? `${ch.field}：${ch.after}`
                       : t('timeline.changed', { field: ch.field, before: ch.before, after: ch.after })}
