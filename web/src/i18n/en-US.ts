@@ -439,7 +439,7 @@ export const enUS: Shape<typeof zhCN> = {
     promise:
       'Promise contact, not a result date: "We will contact you within three working days about your complaint."',
     customerTypeTitle: 'How to meet a {{type}} customer',
-    customerTypeNone: 'Choose the customer type under Details to see handling advice here.',
+    customerTypeNone: 'Choose the customer type to see how to meet them here.',
     advice: {
       problem_solving:
         'Rational, wants the problem solved: go straight to verifying facts and a plan; say how long each step takes.',

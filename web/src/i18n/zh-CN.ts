@@ -415,7 +415,7 @@ export const zhCN = {
     motto: '先处理心情，再处理事情。',
     promise: '承诺联系时间，不承诺结果日期：“我们会在三个工作日内及时和您联系，回复您的投诉。”',
     customerTypeTitle: '应对建议：{{type}}',
-    customerTypeNone: '在“投诉信息”中选择客户类型，这里会给出应对建议。',
+    customerTypeNone: '选择客户类型后，这里会给出相应的应对建议。',
     advice: {
       problem_solving: '客户理性、要解决问题：直接进入事实核实与方案，说明每一步需要的时间。',
       emotional_venting:
