@@ -1,6 +1,31 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { nationalRules } from '../../calendar/national-schedule.ts';
+import { dayOf, missingYears } from '../../domain/working-calendar.ts';
 import type { App, RouteDeps } from '../server.ts';
+
+/** How far ahead deadlines reach: a year without official holiday data inside it is a warning now. */
+export const CALENDAR_HORIZON_DAYS = 60;
+
+const warning = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+/** The warnings an operator must act on; the server still runs. */
+function calendarWarnings(now: Date) {
+  const today = dayOf({ offsetMinutes: 480, everyDay: false, hours: [], rules: nationalRules() }, now);
+  const years = missingYears(nationalRules(), today, CALENDAR_HORIZON_DAYS);
+  if (years.length === 0) return [];
+  return [
+    {
+      code: 'CALENDAR_YEAR_MISSING',
+      message: `No official holiday schedule for ${years.join(', ')}: deadlines that reach into it count weekends only and are marked provisional. Import the year's schedule (State Council notice).`,
+      details: { years, horizonDays: CALENDAR_HORIZON_DAYS },
+    },
+  ];
+}
 
 export function healthRoutes(app: App, deps: RouteDeps) {
   app.get(
@@ -9,13 +34,23 @@ export function healthRoutes(app: App, deps: RouteDeps) {
       config: { public: true },
       schema: {
         tags: ['system'],
-        summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+        summary: 'Liveness, database check, and warnings an operator should act on',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            warnings: z.array(warning),
+          }),
+        },
       },
     },
     async () => {
       await sql`select 1`.execute(deps.database.db);
-      return { status: 'ok' as const, database: deps.database.kind };
+      return {
+        status: 'ok' as const,
+        database: deps.database.kind,
+        warnings: calendarWarnings(deps.clock()),
+      };
     },
   );
 }
