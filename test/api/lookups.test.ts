@@ -8,7 +8,10 @@ describe('system', () => {
   it('health names the database', async () => {
     const r = await t.s.anonymous.get('/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(r.body).toMatchObject({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
     expect(Array.isArray(r.body.warnings)).toBe(true);
   });
 
