@@ -1,7 +1,7 @@
 // Serves the built workbench (dist/web) at `/`: hashed assets cached for a year, index.html never
 // cached, and any non-API path answered with index.html so the UI's own routes survive a reload.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -62,7 +62,7 @@ export async function registerWebUi(
       setHeaders: (reply, path) => {
         reply.header(
           'cache-control',
-          path.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
     });

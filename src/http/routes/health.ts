@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { nationalRules } from '../../calendar/national-schedule.ts';
-import { dayOf, missingYears } from '../../domain/working-calendar.ts';
+import { chinaDay } from '../../domain/complaint-number.ts';
+import { missingYears } from '../../domain/working-calendar.ts';
 import type { App, RouteDeps } from '../server.ts';
 
 /** How far ahead deadlines reach: a year without official holiday data inside it is a warning now. */
@@ -15,8 +16,7 @@ const warning = z.object({
 
 /** The warnings an operator must act on; the server still runs. */
 function calendarWarnings(now: Date) {
-  const today = dayOf({ offsetMinutes: 480, everyDay: false, hours: [], rules: nationalRules() }, now);
-  const years = missingYears(nationalRules(), today, CALENDAR_HORIZON_DAYS);
+  const years = missingYears(nationalRules(), chinaDay(now), CALENDAR_HORIZON_DAYS);
   if (years.length === 0) return [];
   return [
     {
