@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { type App, buildServer } from './http/server.ts';
+import { startTimerEngine, type TimerEngine } from './jobs/timer-engine.ts';
 
 export async function openAndMigrate(config: Config): Promise<DatabaseHandle> {
   const handle = await openDatabase({
@@ -35,7 +36,23 @@ export async function startServer(
     if (admin.generatedPassword) lines.push(`Its password (shown only now): ${admin.generatedPassword}`);
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
   }
-  app.addHook('onClose', async () => handle.close());
+  let engine: TimerEngine | undefined;
+  if (config.timerIntervalMs > 0) {
+    // Catches up at once (breaches during downtime get their true time), then sweeps on a tick.
+    engine = startTimerEngine({
+      db: handle.db,
+      clock: () => new Date(),
+      intervalMs: config.timerIntervalMs,
+      onError: (err) => app.log.error({ err }, 'timer engine sweep failed'),
+      onSweep: (r) => {
+        if (r.warned + r.breached + r.reminded + r.overdue > 0) app.log.info({ sweep: r }, 'timers fired');
+      },
+    });
+  }
+  app.addHook('onClose', async () => {
+    await engine?.stop();
+    await handle.close();
+  });
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   process.stdout.write(`Tousu is listening on http://localhost:${config.port} (database: ${where})\n`);

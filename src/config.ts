@@ -10,6 +10,8 @@ export interface Config {
   adminLogin: string | undefined;
   adminPassword: string | undefined;
   cookieSecure: boolean;
+  /** How often the timer engine sweeps for due deadlines and promises; 0 turns it off here. */
+  timerIntervalMs: number;
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -30,5 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminLogin: env.TOUSU_ADMIN_LOGIN || undefined,
     adminPassword: env.TOUSU_ADMIN_PASSWORD || undefined,
     cookieSecure: env.COOKIE_SECURE === 'true',
+    timerIntervalMs:
+      env.TIMER_INTERVAL_MS === '0' ? 0 : int('TIMER_INTERVAL_MS', env.TIMER_INTERVAL_MS, 15_000),
   };
 }

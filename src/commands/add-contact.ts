@@ -2,6 +2,7 @@
 // (pitfall 2: no contact without a goal). Follow-up calls after closure are logged too.
 
 import { recordAudit } from '../db/repositories/audit.ts';
+import { contactFulfils } from '../domain/commitments.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Channel, ContactDirection, ContactOutcome, ContactPurpose } from '../domain/vocabulary.ts';
 import type { CommandContext } from './context.ts';
@@ -61,6 +62,47 @@ export async function addContact(
         outcome: input.outcome,
       },
     });
+    // A contact that reached the customer keeps the promises it answers (domain §11).
+    const open = await tx
+      .selectFrom('commitments')
+      .selectAll()
+      .where('complaint_id', '=', complaint.id)
+      .where('status', '=', 'open')
+      .execute();
+    const contact = { direction: input.direction, outcome: input.outcome, purpose: input.purpose, startedAt };
+    for (const c of open) {
+      const facts = {
+        source: c.source,
+        kind: c.kind,
+        status: c.status,
+        madeAt: c.made_at,
+        notBefore: c.not_before,
+        remindAt: c.remind_at,
+        dueAt: c.due_at,
+      };
+      if (!contactFulfils(facts, contact)) continue;
+      await tx
+        .updateTable('commitments')
+        .set({
+          status: 'fulfilled',
+          fulfilled_at: startedAt,
+          fulfilled_by: ctx.actor.id,
+          fulfilled_contact_id: row.id,
+          next_fire_at: null,
+        })
+        .where('id', '=', c.id)
+        .execute();
+      await recordAudit(tx, {
+        complaintId: complaint.id,
+        entity: 'commitment',
+        entityId: c.id,
+        action: 'commitment.fulfilled',
+        actorId: ctx.actor.id,
+        at: ctx.now,
+        before: { status: 'open' },
+        after: { status: 'fulfilled', contactId: row.id, late: startedAt > c.due_at },
+      });
+    }
     return undefined;
   });
 }

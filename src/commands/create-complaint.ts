@@ -8,6 +8,7 @@ import { findCategory } from '../db/repositories/categories.ts';
 import type { ComplaintDetail } from '../db/repositories/complaint-detail.ts';
 import { nextDailySequence } from '../db/repositories/complaints.ts';
 import { findOrCreateCustomer } from '../db/repositories/customers.ts';
+import { timingConfig } from '../db/repositories/timing-config.ts';
 import type { Database } from '../db/schema.ts';
 import { decideTransition } from '../domain/complaint-lifecycle.ts';
 import { chinaDay, formatComplaintNumber } from '../domain/complaint-number.ts';
@@ -24,6 +25,7 @@ import type {
 import { assertCustomerTypeJudgement } from '../policies/judgements.ts';
 import { authorize } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
+import { syncDeadlines } from './sync-deadlines.ts';
 
 export interface CreateComplaintInput {
   customer: { phone: string; name?: string | null | undefined };
@@ -98,6 +100,7 @@ export async function createComplaint(
   const allocate = async (db: Kysely<Database>) =>
     formatComplaintNumber(day, await nextDailySequence(db, day));
   const preallocated = ctx.dbKind === 'postgres' ? await allocate(ctx.db) : null;
+  const config = await timingConfig(ctx.db);
 
   try {
     const created = await ctx.db.transaction().execute(async (tx): Promise<ComplaintDetail> => {
@@ -195,6 +198,10 @@ export async function createComplaint(
         });
       }
       await recordAudits(tx, audits);
+      const deadlines = await syncDeadlines(tx, config, complaint, ctx.now, actor.id, {
+        isNew: true,
+        vipLevel: customer.vip_level,
+      });
       if (idempotencyKey) {
         await tx
           .updateTable('idempotency_keys')
@@ -209,6 +216,8 @@ export async function createComplaint(
         demands: demandRows,
         contacts: [],
         timeline: [],
+        deadlines,
+        commitments: [],
         customer: profile,
         category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
         names: new Map([[actor.id, actor.name]]),

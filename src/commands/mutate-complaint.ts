@@ -1,17 +1,22 @@
 // The shared frame of every change to an existing complaint: lock the row, check who acts and
 // that they read the current version, let the command apply its change, bump the version. All
-// in one transaction, so a refused or stale request changes nothing.
+// in one transaction, so a refused or stale request changes nothing. The complaint's deadlines
+// follow every change in the same transaction (src/commands/sync-deadlines.ts).
 import type { Kysely, Updateable } from 'kysely';
 import { complaintDemands, findComplaint } from '../db/repositories/complaints.ts';
+import { type TimingConfig, timingConfig } from '../db/repositories/timing-config.ts';
 import type { ComplaintRow, ComplaintsTable, Database, DemandRow } from '../db/schema.ts';
 import { complaintNotFound, DomainError } from '../domain/errors.ts';
 import { authorizeHandle, type ComplaintScope } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
+import { syncDeadlines } from './sync-deadlines.ts';
 
 export interface MutationFrame {
   tx: Kysely<Database>;
   complaint: ComplaintRow;
   demands: DemandRow[];
+  /** Calendars and time-limit policies, for commands that compute a due time. */
+  config: TimingConfig;
 }
 
 export function scopeOf(c: ComplaintRow): ComplaintScope {
@@ -27,6 +32,7 @@ export async function mutateComplaint(
   version: number,
   apply: (frame: MutationFrame) => Promise<Updateable<ComplaintsTable> | undefined | typeof NO_CHANGE>,
 ): Promise<string> {
+  const config = await timingConfig(ctx.db);
   return ctx.db.transaction().execute(async (tx) => {
     const complaint = await findComplaint(tx, idOrNumber, { forUpdate: true });
     if (!complaint) throw complaintNotFound();
@@ -38,13 +44,11 @@ export async function mutateComplaint(
       });
     }
     const demands = await complaintDemands(tx, complaint.id);
-    const patch = await apply({ tx, complaint, demands });
+    const patch = await apply({ tx, complaint, demands, config });
     if (patch === NO_CHANGE) return complaint.id;
-    await tx
-      .updateTable('complaints')
-      .set({ ...patch, version: complaint.version + 1, updated_at: ctx.now })
-      .where('id', '=', complaint.id)
-      .execute();
+    const changes = { ...patch, version: complaint.version + 1, updated_at: ctx.now };
+    await tx.updateTable('complaints').set(changes).where('id', '=', complaint.id).execute();
+    await syncDeadlines(tx, config, { ...complaint, ...changes } as ComplaintRow, ctx.now, ctx.actor.id);
     return complaint.id;
   });
 }

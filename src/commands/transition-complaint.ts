@@ -5,6 +5,7 @@ import type { ComplaintsTable } from '../db/schema.ts';
 import { decideTransition, type TransitionRequest } from '../domain/complaint-lifecycle.ts';
 import { refusalError } from '../domain/errors.ts';
 import type { ResolutionClass } from '../domain/vocabulary.ts';
+import { cancelOpenCommitments } from './commitments.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
 
@@ -20,6 +21,13 @@ export async function transitionComplaint(
   input: TransitionInput,
 ): Promise<string> {
   return mutateComplaint(ctx, id, input.version, async ({ tx, complaint, demands }) => {
+    const openCommitments = await tx
+      .selectFrom('commitments')
+      .select('id')
+      .where('complaint_id', '=', complaint.id)
+      .where('status', '=', 'open')
+      .orderBy('made_at')
+      .execute();
     const decision = decideTransition(
       {
         status: complaint.status,
@@ -31,6 +39,7 @@ export async function transitionComplaint(
           status: d.status,
           customerInformed: d.customer_informed,
         })),
+        openCommitmentIds: openCommitments.map((c) => c.id),
       },
       input,
     );
@@ -52,6 +61,8 @@ export async function transitionComplaint(
         break;
       case 'resolve':
         patch.resolved_at = now;
+        patch.paused_at = null;
+        patch.pause_reason = null;
         if (input.resolutionClass) patch.resolution_class = input.resolutionClass;
         break;
       case 'close':
@@ -72,6 +83,10 @@ export async function transitionComplaint(
         patch.closed_at = now;
         patch.close_reason = 'withdrawn';
         patch.withdraw_reason = reason ?? null;
+        patch.paused_at = null;
+        patch.pause_reason = null;
+        // The customer withdrew: what we promised them lapses, with the reason on record.
+        await cancelOpenCommitments(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
         break;
       default: {
         const never: never = input;

@@ -1,5 +1,8 @@
 // Kysely's view of the tables created by src/db/migrations. Keep in step with the SQL.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CommitmentKind, CommitmentSource, CommitmentStatus } from '../domain/commitments.ts';
+import type { DeadlineKind } from '../domain/deadlines.ts';
+import type { DayOverrideKind } from '../domain/official-schedule.ts';
 import type {
   Channel,
   ComplaintStatus,
@@ -114,6 +117,12 @@ export interface ComplaintsTable {
   closed_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  paused_at: Timestamp | null;
+  pause_reason: string | null;
+  policy_id: string | null;
+  next_due_at: Timestamp | null;
+  next_due_kind: DeadlineKind | null;
+  next_warn_at: Timestamp | null;
 }
 
 export interface DemandsTable {
@@ -167,6 +176,123 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface CalendarsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  offset_minutes: Generated<number>;
+  every_day: Generated<boolean>;
+  hours: Generated<string[]>;
+  is_default: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OfficialScheduleYearsTable {
+  year: number;
+  source: string;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+export interface OfficialScheduleDaysTable {
+  day: ColumnType<string, string, string>;
+  year: number;
+  kind: DayOverrideKind;
+  name: string;
+}
+
+export interface CalendarOverridesTable {
+  calendar_id: string;
+  day: ColumnType<string, string, string>;
+  kind: DayOverrideKind;
+  name: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SlaPoliciesTable {
+  id: Generated<string>;
+  name: string;
+  priority: number;
+  active: Generated<boolean>;
+  severities: string[] | null;
+  category_ids: string[] | null;
+  channels: string[] | null;
+  min_vip_level: number | null;
+  calendar_id: string;
+  targets: ColumnType<unknown, string, string>;
+  warn_percent: Generated<number>;
+  escalate_on_breach: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+type BigCount = ColumnType<number, number | undefined, number>;
+
+export interface ComplaintDeadlinesTable {
+  id: Generated<string>;
+  complaint_id: string;
+  kind: DeadlineKind;
+  policy_id: string | null;
+  calendar_id: string | null;
+  target: ColumnType<unknown, string, string>;
+  start_at: Timestamp;
+  due_at: Timestamp;
+  warn_at: Timestamp;
+  provisional: Generated<boolean>;
+  paused_ms: BigCount;
+  paused_at: Timestamp | null;
+  deferred_to: Timestamp | null;
+  escalate_on_breach: Generated<boolean>;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  met_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  next_fire_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommitmentsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  source: CommitmentSource;
+  kind: CommitmentKind;
+  description: string;
+  not_before: Timestamp | null;
+  due_at: Timestamp;
+  remind_at: Timestamp;
+  provisional: Generated<boolean>;
+  due_spec: Json;
+  wording: ColumnType<unknown, string | undefined, string>;
+  status: Generated<CommitmentStatus>;
+  made_by: string;
+  made_at: Timestamp;
+  fulfilled_at: Timestamp | null;
+  fulfilled_by: string | null;
+  fulfilled_contact_id: string | null;
+  fulfil_note: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  reminded_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  next_fire_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  complaint_id: string | null;
+  subject_id: string | null;
+  dedupe_key: string;
+  payload: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Timestamp;
@@ -186,6 +312,14 @@ export interface Database {
   audit_events: AuditEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   schema_migrations: SchemaMigrationsTable;
+  calendars: CalendarsTable;
+  official_schedule_years: OfficialScheduleYearsTable;
+  official_schedule_days: OfficialScheduleDaysTable;
+  calendar_overrides: CalendarOverridesTable;
+  sla_policies: SlaPoliciesTable;
+  complaint_deadlines: ComplaintDeadlinesTable;
+  commitments: CommitmentsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -196,3 +330,8 @@ export type CustomerRow = Selectable<CustomersTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEvent = Insertable<AuditEventsTable>;
+export type CalendarRow = Selectable<CalendarsTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
+export type DeadlineRow = Selectable<ComplaintDeadlinesTable>;
+export type CommitmentRow = Selectable<CommitmentsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

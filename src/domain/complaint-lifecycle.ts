@@ -21,6 +21,8 @@ export interface ComplaintSnapshot {
   confirmed: boolean;
   summary: string | null;
   demands: readonly DemandSnapshot[];
+  /** Promises to the customer still open (domain §11): no promise is forgotten silently. */
+  openCommitmentIds?: readonly string[];
 }
 
 export type TransitionRequest =
@@ -104,6 +106,14 @@ function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[
           code: 'DEMANDS_NOT_INFORMED',
           message: `${uninformed.length} declined demand(s) have not been explained to the customer`,
           details: { rule: 'declined_demands_informed', demandIds: uninformed },
+        });
+      }
+      const promises = c.openCommitmentIds ?? [];
+      if (promises.length > 0) {
+        out.push({
+          code: 'COMMITMENTS_OPEN',
+          message: `${promises.length} promise(s) to the customer are still open; keep or cancel each (with a reason) before closing`,
+          details: { rule: 'commitments_kept', commitmentIds: [...promises] },
         });
       }
       if (SUMMARY_REQUIRED_FOR.includes(c.severity) && !hasText(req.summary) && !hasText(c.summary)) {

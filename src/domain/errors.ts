@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'OWNER_FIXED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'COMMITMENTS_OPEN',
+  'ALREADY_PAUSED',
+  'NOT_PAUSED',
+  'COMMITMENT_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -27,3 +27,38 @@ export function rulesFromSchedule(schedule: PublishedSchedule, years?: readonly 
   const loadedYears = new Set<number>([...holidays.keys()].map((d) => Number(d.slice(0, 4))));
   return { holidays, workdays, loadedYears };
 }
+
+export type DayOverrideKind = 'holiday' | 'workday';
+
+export interface SpecialDay {
+  day: Day;
+  kind: DayOverrideKind;
+  name: string;
+}
+
+/**
+ * The day rules one calendar follows, in three layers: the bundled national schedule; years an
+ * administrator imported (each replaces the bundled data of its year entirely and counts as
+ * loaded); then the calendar's own overrides, which win over both. An override in a year without
+ * official data changes that day but does not make the year "loaded".
+ */
+export function layerDayRules(
+  base: DayRules,
+  imported: { years: readonly number[]; days: readonly SpecialDay[] },
+  overrides: readonly SpecialDay[],
+): DayRules {
+  const replaced = new Set(imported.years);
+  const yearOf = (day: Day) => Number(day.slice(0, 4));
+  const holidays = new Map<Day, string>();
+  const workdays = new Map<Day, string>();
+  for (const [day, name] of base.holidays) if (!replaced.has(yearOf(day))) holidays.set(day, name);
+  for (const [day, name] of base.workdays) if (!replaced.has(yearOf(day))) workdays.set(day, name);
+  const apply = (d: SpecialDay) => {
+    holidays.delete(d.day);
+    workdays.delete(d.day);
+    (d.kind === 'holiday' ? holidays : workdays).set(d.day, d.name);
+  };
+  for (const d of imported.days) if (replaced.has(yearOf(d.day))) apply(d);
+  for (const d of overrides) apply(d);
+  return { holidays, workdays, loadedYears: new Set([...base.loadedYears, ...replaced]) };
+}

@@ -210,3 +210,20 @@ export function missingYears(rules: DayRules, from: Day, horizonDays: number): n
   for (let y = first; y <= last; y++) if (!rules.loadedYears.has(y)) out.push(y);
   return out;
 }
+
+/** A time limit as people state it: "3 working days", "4 working hours", "2 hours". */
+export type DurationSpec = { workingDays: number } | { workingHours: number } | { calendarHours: number };
+
+/** The end of a time limit that starts at `from`, by the rules at the top of this file. */
+export function addDuration(cal: WorkingCalendar, from: Date, spec: DurationSpec): Deadline {
+  if ('workingDays' in spec) return addWorkingDays(cal, from, spec.workingDays);
+  if ('workingHours' in spec) return addWorkingHours(cal, from, spec.workingHours);
+  return addCalendarHours(from, spec.calendarHours);
+}
+
+/** "3 working days" and the like, for messages and the timeline. */
+export function describeDuration(spec: DurationSpec): string {
+  if ('workingDays' in spec) return `${spec.workingDays} working day(s)`;
+  if ('workingHours' in spec) return `${spec.workingHours} working hour(s)`;
+  return `${spec.calendarHours} hour(s)`;
+}

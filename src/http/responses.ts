@@ -2,6 +2,13 @@
 // document and enforced when each response is serialised (a presenter that drifts fails loudly).
 import { z } from 'zod';
 import {
+  COMMITMENT_KINDS,
+  COMMITMENT_SOURCES,
+  COMMITMENT_STATES,
+  COMMITMENT_STATUSES,
+} from '../domain/commitments.ts';
+import { DEADLINE_KINDS, DEADLINE_STATES } from '../domain/deadlines.ts';
+import {
   CHANNELS,
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUSES,
@@ -40,8 +47,18 @@ const abilities = z.object({
   addDemand: ability,
   addContact: ability,
   transfer: ability,
+  addCommitment: ability,
+  pause: ability,
+  resume: ability,
 } as Record<
-  (typeof COMPLAINT_ACTIONS)[number] | 'edit' | 'addDemand' | 'addContact' | 'transfer',
+  | (typeof COMPLAINT_ACTIONS)[number]
+  | 'edit'
+  | 'addDemand'
+  | 'addContact'
+  | 'transfer'
+  | 'addCommitment'
+  | 'pause'
+  | 'resume',
   typeof ability
 >);
 
@@ -58,6 +75,84 @@ export const demandResponse = z.object({
   answeredAt: nullableTimestamp,
   informedAt: nullableTimestamp,
 });
+
+export const durationSpec = z.union([
+  z.object({ workingDays: z.number() }),
+  z.object({ workingHours: z.number() }),
+  z.object({ calendarHours: z.number() }),
+]);
+
+export const deadlineResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(DEADLINE_KINDS).describe('acceptance | first_contact | reply | resolution'),
+  state: z
+    .enum(DEADLINE_STATES)
+    .describe(
+      'running, at_risk (past the warning), breached, met, paused (waiting for the customer), cancelled',
+    ),
+  target: durationSpec.describe("The policy's time limit"),
+  startAt: timestamp,
+  dueAt: timestamp,
+  warnAt: timestamp,
+  provisional: z
+    .boolean()
+    .describe('The due time reaches into a year without the official holiday schedule: weekends only'),
+  late: z.boolean().describe('Met after its due time, or breached'),
+  metAt: nullableTimestamp,
+  warnedAt: nullableTimestamp,
+  breachedAt: nullableTimestamp.describe('The true time of the breach (its due time)'),
+  pausedAt: nullableTimestamp,
+  pausedMs: z.number().int().describe('Working time excluded by pauses so far'),
+  deferredTo: nullableTimestamp.describe("Moved later at the customer's own request"),
+  cancelledAt: nullableTimestamp,
+  escalateOnBreach: z.boolean(),
+  policyId: z.uuid().nullable(),
+  calendarId: z.uuid().nullable(),
+});
+
+export const wordingFinding = z.object({
+  code: z.string(),
+  phrase: z.string(),
+  message: z.string(),
+  suggestion: z.string(),
+});
+
+export const commitmentResponse = z.object({
+  id: z.uuid(),
+  source: z.enum(COMMITMENT_SOURCES).describe("agent: we promised; customer: the customer's own request"),
+  kind: z.enum(COMMITMENT_KINDS),
+  description: z.string(),
+  status: z.enum(COMMITMENT_STATUSES),
+  state: z
+    .enum(COMMITMENT_STATES)
+    .describe("waiting (before the customer's time), open, due_soon, overdue, …"),
+  notBefore: nullableTimestamp,
+  dueAt: timestamp,
+  remindAt: timestamp,
+  provisional: z.boolean(),
+  wording: z.array(wordingFinding).describe("Language check (domain §10): advice on the promise's words"),
+  madeBy: userRef,
+  madeAt: timestamp,
+  fulfilledAt: nullableTimestamp,
+  fulfilledBy: userRef.nullable(),
+  fulfilledContactId: z.uuid().nullable(),
+  fulfilNote: z.string().nullable(),
+  cancelledAt: nullableTimestamp,
+  cancelledBy: userRef.nullable(),
+  cancelReason: z.string().nullable(),
+  remindedAt: nullableTimestamp,
+  breachedAt: nullableTimestamp,
+});
+
+export const nextDeadlineResponse = z
+  .object({
+    kind: z.enum(DEADLINE_KINDS),
+    dueAt: timestamp,
+    warnAt: timestamp,
+    state: z.enum(DEADLINE_STATES),
+  })
+  .nullable()
+  .describe('The earliest deadline still open (null when none runs)');
 
 const categoryRef = z.object({
   id: z.uuid(),
@@ -128,6 +223,13 @@ export const complaintSchema = z.object({
       after: z.unknown(),
     }),
   ),
+  deadlines: z.array(deadlineResponse),
+  commitments: z.array(commitmentResponse),
+  paused: z
+    .object({ since: timestamp, reason: z.string().nullable() })
+    .nullable()
+    .describe('Waiting for the customer: deadlines stand still'),
+  nextDeadline: nextDeadlineResponse,
   abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
 });
 
@@ -152,6 +254,8 @@ export const complaintListItemSchema = z.object({
   openDemands: z.number().int(),
   reopenCount: z.number().int(),
   updatedAt: timestamp,
+  nextDeadline: nextDeadlineResponse,
+  paused: z.boolean(),
 });
 
 export const complaintPageSchema = z.object({

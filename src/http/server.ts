@@ -20,10 +20,13 @@ import { errorHandler } from './error-handler.ts';
 import { DEFAULT_THROTTLE, type ThrottleOptions } from './login-throttle.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes } from './routes/categories.ts';
+import { commitmentRoutes } from './routes/commitments.ts';
 import { complaintActionRoutes } from './routes/complaint-actions.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { deadlineRoutes } from './routes/deadlines.ts';
 import { healthRoutes } from './routes/health.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { userRoutes } from './routes/users.ts';
 import { DEFAULT_WEB_DIR, registerWebUi } from './web-ui.ts';
 
@@ -117,6 +120,9 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       customerRoutes(api, deps);
       complaintRoutes(api, deps);
       complaintActionRoutes(api, deps);
+      commitmentRoutes(api, deps);
+      deadlineRoutes(api, deps);
+      notificationRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

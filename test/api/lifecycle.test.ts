@@ -151,16 +151,24 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
       'demand.added',
       'demand.added',
       'complaint.accept',
+      // acceptance, first contact, reply and resolution deadlines of the default policy
+      'deadline.set',
+      'deadline.set',
+      'deadline.set',
+      'deadline.set',
       'complaint.start',
       'demand.updated',
       'demand.updated',
       'complaint.resolve',
+      'deadline.met', // resolution
       'contact.logged',
+      'deadline.met', // reply: the call told the customer the result
       'demand.updated',
       'complaint.close',
       'complaint.reopen',
+      'deadline.reopened', // resolution starts again
     ]);
-    const reopen = c.timeline.at(-1);
+    const reopen = c.timeline.findLast((e: Json) => e.action === 'complaint.reopen');
     expect(reopen.before.status).toBe('closed');
     expect(reopen.after).toMatchObject({ status: 'in_progress', reason: '客户来电表示退款未到账' });
     expect(reopen.actor.id).toBe(t.agent.id);
@@ -291,8 +299,10 @@ describe('editing the record', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.severity).toBe('crisis');
-    const last = r.body.timeline.at(-1);
+    const last = r.body.timeline.findLast((e: Json) => e.entity === 'complaint');
     expect(last.action).toBe('complaint.updated');
+    // A crisis runs on a tighter policy: the open deadlines were recomputed in the same change.
+    expect(r.body.timeline.at(-1).action).toBe('deadline.recomputed');
     expect(last.before).toMatchObject({ severity: 'normal', customer_type: null });
     expect(last.after).toMatchObject({ severity: 'crisis', customer_type: 'emotional_venting' });
 

@@ -4,7 +4,18 @@ import type { Database } from '../schema.ts';
 
 export interface AuditEntry {
   complaintId: string | null;
-  entity: 'complaint' | 'demand' | 'contact' | 'user' | 'category' | 'api_token' | 'customer';
+  entity:
+    | 'complaint'
+    | 'demand'
+    | 'contact'
+    | 'user'
+    | 'category'
+    | 'api_token'
+    | 'customer'
+    | 'deadline'
+    | 'commitment'
+    | 'calendar'
+    | 'sla_policy';
   entityId: string;
   action: string;
   actorId: string | null;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ComplaintRow, Database } from '../schema.ts';
 import { complaintTimeline } from './audit.ts';
 import { complaintContacts, complaintDemands, findComplaint } from './complaints.ts';
+import { complaintCommitments, complaintDeadlines } from './deadlines.ts';
 import { userNames } from './users.ts';
 
 export async function loadComplaintDetail(
@@ -14,7 +15,7 @@ export async function loadComplaintDetail(
   if (!complaint) return undefined;
   // Checked before the rest is read: nothing more is loaded for a caller who may not see it.
   opts.check?.(complaint);
-  const [demands, contacts, timeline, customer, category] = await Promise.all([
+  const [demands, contacts, timeline, customer, category, deadlines, commitments] = await Promise.all([
     complaintDemands(db, complaint.id),
     opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
     opts.withHistory ? complaintTimeline(db, complaint.id) : Promise.resolve([]),
@@ -30,9 +31,25 @@ export async function loadComplaintDetail(
           .where('id', '=', complaint.category_id)
           .executeTakeFirst()
       : Promise.resolve(undefined),
+    complaintDeadlines(db, complaint.id),
+    complaintCommitments(db, complaint.id),
   ]);
-  const names = await userNames(db, [complaint.owner_id, complaint.handler_id]);
-  return { complaint, demands, contacts, timeline, customer, category: category ?? null, names };
+  const names = await userNames(db, [
+    complaint.owner_id,
+    complaint.handler_id,
+    ...commitments.flatMap((c) => [c.made_by, c.fulfilled_by, c.cancelled_by]),
+  ]);
+  return {
+    complaint,
+    demands,
+    contacts,
+    timeline,
+    customer,
+    category: category ?? null,
+    names,
+    deadlines,
+    commitments,
+  };
 }
 
 export type ComplaintDetail = NonNullable<Awaited<ReturnType<typeof loadComplaintDetail>>>;

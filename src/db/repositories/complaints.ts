@@ -4,7 +4,11 @@ import type { ComplaintRow, Database } from '../schema.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** By id (uuid) or by human number (TS…); `forUpdate` locks the row for the transaction. */
+/**
+ * By id (uuid) or by human number (TS…); `forUpdate` locks the row for the transaction. The lock
+ * is FOR NO KEY UPDATE: it still lets the timer engine insert rows that reference the complaint
+ * (a foreign key takes a key-share lock), so the engine never waits on a person's change.
+ */
 export async function findComplaint(
   db: Kysely<Database>,
   idOrNumber: string,
@@ -14,7 +18,7 @@ export async function findComplaint(
   q = UUID.test(idOrNumber)
     ? q.where('id', '=', idOrNumber)
     : q.where('number', '=', idOrNumber.toUpperCase());
-  if (opts.forUpdate) q = q.forUpdate();
+  if (opts.forUpdate) q = q.forNoKeyUpdate();
   return q.executeTakeFirst();
 }
 

@@ -4,9 +4,13 @@
 import type { z } from 'zod';
 import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import type { ComplaintListRow } from '../../db/repositories/complaint-list.ts';
-import type { DemandRow } from '../../db/schema.ts';
+import type { CommitmentRow, DeadlineRow, DemandRow } from '../../db/schema.ts';
+import type { WordingFinding } from '../../domain/commitments.ts';
+import { commitmentState } from '../../domain/commitments.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
+import { type DeadlineKind, deadlineState, pauseRefusal, resumeRefusal } from '../../domain/deadlines.ts';
 import { checkDemandAddition } from '../../domain/demands.ts';
+import type { DurationSpec } from '../../domain/working-calendar.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { canHandleComplaint } from '../../policies/permissions.ts';
 import type { complaintListItemSchema, complaintSchema } from '../responses.ts';
@@ -37,6 +41,102 @@ const FORBIDDEN: Ability = {
   message: 'Your role may not handle this complaint',
 };
 
+export function presentDeadline(r: DeadlineRow, now: Date): ComplaintOut['deadlines'][number] {
+  const state = deadlineState(
+    {
+      metAt: r.met_at,
+      cancelledAt: r.cancelled_at,
+      pausedAt: r.paused_at,
+      breachedAt: r.breached_at,
+      dueAt: r.due_at,
+      warnAt: r.warn_at,
+    },
+    now,
+  );
+  return {
+    id: r.id,
+    kind: r.kind,
+    state,
+    target: r.target as DurationSpec,
+    startAt: iso(r.start_at),
+    dueAt: iso(r.due_at),
+    warnAt: iso(r.warn_at),
+    provisional: r.provisional,
+    late: state === 'breached' || (r.met_at !== null && r.met_at > r.due_at) || r.breached_at !== null,
+    metAt: iso(r.met_at),
+    warnedAt: iso(r.warned_at),
+    breachedAt: iso(r.breached_at),
+    pausedAt: iso(r.paused_at),
+    pausedMs: Number(r.paused_ms),
+    deferredTo: iso(r.deferred_to),
+    cancelledAt: iso(r.cancelled_at),
+    escalateOnBreach: r.escalate_on_breach,
+    policyId: r.policy_id,
+    calendarId: r.calendar_id,
+  };
+}
+
+function presentCommitment(
+  c: CommitmentRow,
+  names: Map<string, string>,
+  now: Date,
+): ComplaintOut['commitments'][number] {
+  return {
+    id: c.id,
+    source: c.source,
+    kind: c.kind,
+    description: c.description,
+    status: c.status,
+    state: commitmentState(
+      {
+        source: c.source,
+        kind: c.kind,
+        status: c.status,
+        madeAt: c.made_at,
+        notBefore: c.not_before,
+        remindAt: c.remind_at,
+        dueAt: c.due_at,
+      },
+      now,
+    ),
+    notBefore: iso(c.not_before),
+    dueAt: iso(c.due_at),
+    remindAt: iso(c.remind_at),
+    provisional: c.provisional,
+    wording: (c.wording ?? []) as WordingFinding[],
+    madeBy: { id: c.made_by, name: names.get(c.made_by) ?? null },
+    madeAt: iso(c.made_at),
+    fulfilledAt: iso(c.fulfilled_at),
+    fulfilledBy: presentUserRef(c.fulfilled_by, names),
+    fulfilledContactId: c.fulfilled_contact_id,
+    fulfilNote: c.fulfil_note,
+    cancelledAt: iso(c.cancelled_at),
+    cancelledBy: presentUserRef(c.cancelled_by, names),
+    cancelReason: c.cancel_reason,
+    remindedAt: iso(c.reminded_at),
+    breachedAt: iso(c.breached_at),
+  };
+}
+
+function nextDeadline(
+  c: { next_due_at: Date | null; next_warn_at: Date | null; next_due_kind: DeadlineKind | null },
+  now: Date,
+) {
+  if (!c.next_due_at || !c.next_due_kind) return null;
+  const warnAt = c.next_warn_at ?? c.next_due_at;
+  const state = deadlineState(
+    { metAt: null, cancelledAt: null, pausedAt: null, breachedAt: null, dueAt: c.next_due_at, warnAt },
+    now,
+  );
+  return { kind: c.next_due_kind, dueAt: iso(c.next_due_at), warnAt: iso(warnAt), state };
+}
+
+function refused(r: { code: string; message: string; details?: Record<string, unknown> } | null): Ability {
+  return r
+    ? { allowed: false, code: r.code, message: r.message, details: r.details ?? {} }
+    : { allowed: true };
+}
+
 function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] {
   const c = d.complaint;
   const status = c.status;
@@ -56,6 +156,7 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       status: x.status,
       customerInformed: x.customer_informed,
     })),
+    openCommitmentIds: d.commitments.filter((x) => x.status === 'open').map((x) => x.id),
   });
   if (!handle) {
     return {
@@ -69,6 +170,9 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       addDemand: FORBIDDEN,
       addContact: FORBIDDEN,
       transfer: FORBIDDEN,
+      addCommitment: FORBIDDEN,
+      pause: FORBIDDEN,
+      resume: FORBIDDEN,
     };
   }
   const closed: Ability =
@@ -84,10 +188,16 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       : { allowed: true },
     addContact: { allowed: true },
     transfer: closed,
+    addCommitment: closed,
+    pause: {
+      ...refused(pauseRefusal(status, c.paused_at)),
+      ...(c.paused_at ? {} : { requires: ['reason'] }),
+    },
+    resume: refused(resumeRefusal(c.paused_at)),
   };
 }
 
-export function presentComplaint(actor: Actor, d: ComplaintDetail): ComplaintOut {
+export function presentComplaint(actor: Actor, d: ComplaintDetail, now: Date): ComplaintOut {
   const c = d.complaint;
   return {
     id: c.id,
@@ -148,11 +258,15 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail): ComplaintOut
       before: t.before,
       after: t.after,
     })),
+    deadlines: d.deadlines.map((x) => presentDeadline(x, now)),
+    commitments: d.commitments.map((x) => presentCommitment(x, d.names, now)),
+    paused: c.paused_at ? { since: iso(c.paused_at), reason: c.pause_reason } : null,
+    nextDeadline: nextDeadline(c, now),
     abilities: abilities(actor, d),
   };
 }
 
-export function presentComplaintListItem(actor: Actor, r: ComplaintListRow): ComplaintListItemOut {
+export function presentComplaintListItem(actor: Actor, r: ComplaintListRow, now: Date): ComplaintListItemOut {
   return {
     id: r.id,
     number: r.number,
@@ -174,5 +288,7 @@ export function presentComplaintListItem(actor: Actor, r: ComplaintListRow): Com
     openDemands: Number(r.open_demands ?? 0),
     reopenCount: r.reopen_count,
     updatedAt: iso(r.updated_at),
+    nextDeadline: nextDeadline(r, now),
+    paused: r.paused_at !== null,
   };
 }

@@ -20,9 +20,9 @@ export const NO_CUSTOMER: CustomerProfileOut = {
   counts: { last90Days: 0, byStatus: {} },
 };
 
-export function presentCustomerProfile(actor: Actor, p: CustomerProfileData): CustomerProfileOut {
+export function presentCustomerProfile(actor: Actor, p: CustomerProfileData, now: Date): CustomerProfileOut {
   const { customer, counts } = p;
-  const items = p.history.map((c) => presentComplaintListItem(actor, c));
+  const items = p.history.map((c) => presentComplaintListItem(actor, c, now));
   const openCount = OPEN_STATUSES.reduce((sum, s) => sum + (counts.byStatus[s] ?? 0), 0);
   return {
     customer: {

@@ -80,7 +80,7 @@ const idempotencyHeaders = z.object({
 export async function complaintResponse(deps: RouteDeps, actor: Actor, id: string) {
   const detail = await loadComplaintDetail(deps.database.db, id, { withHistory: true });
   if (!detail) throw complaintNotFound();
-  return presentComplaint(actor, detail);
+  return presentComplaint(actor, detail, deps.clock());
 }
 
 export function complaintRoutes(app: App, deps: RouteDeps) {
@@ -112,7 +112,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
       return reply
         .code(201)
         .header('location', `/api/v1/complaints/${complaintId}`)
-        .send(presentComplaint(ctx.actor, detail));
+        .send(presentComplaint(ctx.actor, detail, ctx.now));
     },
   );
 
@@ -133,7 +133,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
         check: (c) => authorizeView(actor, scopeOf(c)),
       });
       if (!detail) throw complaintNotFound();
-      return presentComplaint(actor, detail);
+      return presentComplaint(actor, detail, deps.clock());
     },
   );
 
@@ -165,7 +165,7 @@ export function complaintRoutes(app: App, deps: RouteDeps) {
       const items = rows.slice(0, q.limit);
       const last = items[items.length - 1];
       return {
-        items: items.map((r) => presentComplaintListItem(actor, r)),
+        items: items.map((r) => presentComplaintListItem(actor, r, deps.clock())),
         nextCursor: rows.length > q.limit && last ? encodeCursor(cursorAfter(last, q.sort)) : null,
       };
     },

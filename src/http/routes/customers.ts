@@ -20,7 +20,7 @@ export function customerRoutes(app: App, deps: RouteDeps) {
   const profile = async (actor: Actor, customerId: string) => {
     const since = new Date(deps.clock().getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
     const data = await loadCustomerProfile(db, customerId, since);
-    return data && presentCustomerProfile(actor, data);
+    return data && presentCustomerProfile(actor, data, deps.clock());
   };
 
   app.get(

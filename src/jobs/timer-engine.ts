@@ -1,0 +1,290 @@
+// The timer engine: warns when a deadline is at risk, records breaches at their true time, and
+// reminds of promises made to customers. Durable and exactly-once:
+// - state lives in the rows (warned_at, breached_at, reminded_at, next_fire_at): a restart loses
+//   nothing, and the first sweep after downtime catches up, stamping each breach with its due time;
+// - each sweep claims due rows with FOR UPDATE SKIP LOCKED and stamps them in the same transaction
+//   as the notifications it writes, so two server processes never fire one event twice (and a
+//   unique dedupe key per person and event backs this up);
+// - time is a parameter: tests pass the instant, the loop passes its clock.
+import type { Kysely } from 'kysely';
+import { type AuditEntry, recordAudits } from '../db/repositories/audit.ts';
+import { toStoredDeadline } from '../db/repositories/deadlines.ts';
+import { insertNotifications, type NewNotification } from '../db/repositories/notifications.ts';
+import type { CommitmentRow, Database, DeadlineRow } from '../db/schema.ts';
+import { commitmentNextFire } from '../domain/commitments.ts';
+import { nextFireAt, recipients } from '../domain/deadlines.ts';
+
+export interface SweepResult {
+  warned: number;
+  breached: number;
+  escalations: number;
+  reminded: number;
+  overdue: number;
+  notifications: number;
+}
+
+export const DEFAULT_BATCH = 500;
+
+const iso = (d: Date) => d.toISOString();
+
+interface Parties {
+  complaint_id: string;
+  number: string;
+  owner_id: string | null;
+  handler_id: string | null;
+  team: string | null;
+}
+
+async function supervisorsByTeam(db: Kysely<Database>, teams: (string | null)[]) {
+  const wanted = [...new Set(teams.filter((t): t is string => t !== null))];
+  const map = new Map<string, string[]>();
+  if (!wanted.length) return map;
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'team'])
+    .where('role', '=', 'supervisor')
+    .where('active', '=', true)
+    .where('team', 'in', wanted)
+    .execute();
+  for (const r of rows) map.set(r.team as string, [...(map.get(r.team as string) ?? []), r.id]);
+  return map;
+}
+
+/** One batch of due deadlines, claimed, stamped and notified in one transaction. */
+async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, out: SweepResult) {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('complaint_deadlines as d')
+      .innerJoin('complaints as c', 'c.id', 'd.complaint_id')
+      .selectAll('d')
+      .select(['c.number', 'c.owner_id', 'c.handler_id', 'c.team'])
+      .where('d.next_fire_at', '<=', now)
+      .orderBy('d.next_fire_at')
+      .limit(batch)
+      .forUpdate('d')
+      .skipLocked()
+      .execute();
+    if (!rows.length) return 0;
+    const supervisors = await supervisorsByTeam(
+      tx,
+      rows.map((r) => r.team),
+    );
+    const notes: NewNotification[] = [];
+    const audits: AuditEntry[] = [];
+    for (const r of rows) {
+      const d = toStoredDeadline(r as DeadlineRow);
+      const who = recipients([r.handler_id, r.owner_id, ...(r.team ? (supervisors.get(r.team) ?? []) : [])]);
+      const payload = { number: r.number, deadlineKind: d.kind, dueAt: iso(d.dueAt), warnAt: iso(d.warnAt) };
+      if (!d.warnedAt && d.warnAt <= now && d.warnAt < d.dueAt) {
+        d.warnedAt = d.warnAt;
+        // Caught up after the due time already passed: the breach notice says it all.
+        if (d.dueAt > now) {
+          out.warned++;
+          for (const userId of who) {
+            notes.push(
+              note(userId, 'deadline_at_risk', r, d.id, `${d.id}:warn:${iso(d.warnAt)}`, payload, now),
+            );
+          }
+          audits.push(event(r, d.id, 'deadline.warned', now, { kind: d.kind, dueAt: iso(d.dueAt) }));
+        }
+      }
+      if (!d.breachedAt && d.dueAt <= now) {
+        d.breachedAt = d.dueAt;
+        out.breached++;
+        for (const userId of who) {
+          notes.push(
+            note(userId, 'deadline_breached', r, d.id, `${d.id}:breach:${iso(d.dueAt)}`, payload, now),
+          );
+        }
+        audits.push(
+          event(r, d.id, 'deadline.breached', now, {
+            kind: d.kind,
+            dueAt: iso(d.dueAt),
+            breachedAt: iso(d.dueAt),
+          }),
+        );
+        if (d.escalateOnBreach) {
+          out.escalations++;
+          // The escalation itself is the escalation feature's; the request is on record here.
+          audits.push(
+            event(r, d.id, 'deadline.escalation_requested', now, {
+              kind: d.kind,
+              reason: 'deadline_breached',
+            }),
+          );
+        }
+      }
+      await tx
+        .updateTable('complaint_deadlines')
+        .set({
+          warned_at: d.warnedAt,
+          breached_at: d.breachedAt,
+          next_fire_at: nextFireAt(d),
+          updated_at: now,
+        })
+        .where('id', '=', d.id)
+        .execute();
+    }
+    out.notifications += await insertNotifications(tx, notes);
+    await recordAudits(tx, audits);
+    return rows.length;
+  });
+}
+
+/** One batch of promises to remind of, or to report broken. */
+async function sweepCommitments(db: Kysely<Database>, now: Date, batch: number, out: SweepResult) {
+  return db.transaction().execute(async (tx) => {
+    const rows = await tx
+      .selectFrom('commitments as k')
+      .innerJoin('complaints as c', 'c.id', 'k.complaint_id')
+      .selectAll('k')
+      .select(['c.number', 'c.owner_id', 'c.handler_id', 'c.team'])
+      .where('k.next_fire_at', '<=', now)
+      .orderBy('k.next_fire_at')
+      .limit(batch)
+      .forUpdate('k')
+      .skipLocked()
+      .execute();
+    if (!rows.length) return 0;
+    const supervisors = await supervisorsByTeam(
+      tx,
+      rows.map((r) => r.team),
+    );
+    const notes: NewNotification[] = [];
+    const audits: AuditEntry[] = [];
+    for (const r of rows as Array<CommitmentRow & Parties>) {
+      const payload = {
+        number: r.number,
+        commitmentKind: r.kind,
+        source: r.source,
+        dueAt: iso(r.due_at),
+        notBefore: r.not_before ? iso(r.not_before) : null,
+      };
+      let remindedAt = r.reminded_at;
+      let breachedAt = r.breached_at;
+      if (!remindedAt && r.remind_at <= now && r.remind_at < r.due_at) {
+        remindedAt = r.remind_at;
+        if (r.due_at > now) {
+          out.reminded++;
+          // The customer's window opening, or our promise coming due: the people who call.
+          const kind = r.source === 'customer' ? 'customer_window_open' : 'commitment_due_soon';
+          for (const userId of recipients([r.handler_id, r.owner_id])) {
+            notes.push(note(userId, kind, r, r.id, `${r.id}:remind`, payload, now));
+          }
+          audits.push(event(r, r.id, 'commitment.reminded', now, { dueAt: iso(r.due_at) }, 'commitment'));
+        }
+      }
+      if (!breachedAt && r.due_at <= now) {
+        breachedAt = r.due_at;
+        out.overdue++;
+        const who = recipients([
+          r.handler_id,
+          r.owner_id,
+          ...(r.team ? (supervisors.get(r.team) ?? []) : []),
+        ]);
+        for (const userId of who)
+          notes.push(note(userId, 'commitment_overdue', r, r.id, `${r.id}:overdue`, payload, now));
+        audits.push(event(r, r.id, 'commitment.overdue', now, { dueAt: iso(r.due_at) }, 'commitment'));
+      }
+      const next = commitmentNextFire({
+        status: r.status,
+        remindAt: r.remind_at,
+        dueAt: r.due_at,
+        remindedAt,
+        breachedAt,
+      });
+      await tx
+        .updateTable('commitments')
+        .set({ reminded_at: remindedAt, breached_at: breachedAt, next_fire_at: next })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    out.notifications += await insertNotifications(tx, notes);
+    await recordAudits(tx, audits);
+    return rows.length;
+  });
+}
+
+function note(
+  userId: string,
+  kind: string,
+  p: Parties,
+  subjectId: string,
+  dedupe: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): NewNotification {
+  return { userId, kind, complaintId: p.complaint_id, subjectId, dedupeKey: dedupe, payload, createdAt: now };
+}
+
+function event(
+  p: Parties,
+  entityId: string,
+  action: string,
+  now: Date,
+  after: Record<string, unknown>,
+  entity: 'deadline' | 'commitment' = 'deadline',
+): AuditEntry {
+  return { complaintId: p.complaint_id, entity, entityId, action, actorId: null, at: now, after };
+}
+
+/** Fires everything due at `now`, batch after batch, until nothing is left. */
+export async function sweepOnce(
+  db: Kysely<Database>,
+  now: Date,
+  opts: { batch?: number } = {},
+): Promise<SweepResult> {
+  const batch = opts.batch ?? DEFAULT_BATCH;
+  const out: SweepResult = {
+    warned: 0,
+    breached: 0,
+    escalations: 0,
+    reminded: 0,
+    overdue: 0,
+    notifications: 0,
+  };
+  while ((await sweepDeadlines(db, now, batch, out)) === batch) {}
+  while ((await sweepCommitments(db, now, batch, out)) === batch) {}
+  return out;
+}
+
+export interface TimerEngine {
+  /** Sweeps now instead of at the next tick (after a change that may be due at once). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export interface TimerEngineOptions {
+  db: Kysely<Database>;
+  clock: () => Date;
+  intervalMs: number;
+  onError: (err: unknown) => void;
+  onSweep?: (r: SweepResult) => void;
+}
+
+/** Sweeps at once (catching up after downtime), then every `intervalMs`, one sweep at a time. */
+export function startTimerEngine(opts: TimerEngineOptions): TimerEngine {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    clearTimeout(timer);
+    running = sweepOnce(opts.db, opts.clock())
+      .then((r) => opts.onSweep?.(r))
+      .catch(opts.onError)
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(tick, opts.intervalMs);
+      });
+  };
+  tick();
+  return {
+    kick: tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
