@@ -19,6 +19,7 @@ import { registerAuthentication } from './authenticate.ts';
 import { errorHandler } from './error-handler.ts';
 import { DEFAULT_THROTTLE, type ThrottleOptions } from './login-throttle.ts';
 import { authRoutes } from './routes/auth.ts';
+import { calendarRoutes } from './routes/calendars.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { commitmentRoutes } from './routes/commitments.ts';
 import { complaintActionRoutes } from './routes/complaint-actions.ts';
@@ -117,6 +118,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       authRoutes(api, deps);
       userRoutes(api, deps);
       categoryRoutes(api, deps);
+      calendarRoutes(api, deps);
       customerRoutes(api, deps);
       complaintRoutes(api, deps);
       complaintActionRoutes(api, deps);

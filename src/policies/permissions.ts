@@ -50,7 +50,11 @@ export type Permission =
   | 'category:manage'
   | 'user:directory'
   | 'user:manage'
-  | 'token:manage';
+  | 'token:manage'
+  | 'calendar:view'
+  | 'calendar:manage'
+  | 'sla:view'
+  | 'sla:manage';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'complaint:create': HANDLING_ROLES,
@@ -61,6 +65,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'user:directory': HANDLING_ROLES,
   'user:manage': ['admin'],
   'token:manage': ['admin'],
+  'calendar:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
+  'calendar:manage': ['admin'],
+  'sla:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
+  'sla:manage': ['admin'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

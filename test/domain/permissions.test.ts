@@ -237,6 +237,38 @@ describe('permissions', () => {
       admin: true,
       department: false,
     },
+    'calendar:view': {
+      agent: true,
+      specialist: true,
+      supervisor: true,
+      analyst: true,
+      admin: true,
+      department: false,
+    },
+    'calendar:manage': {
+      agent: false,
+      specialist: false,
+      supervisor: false,
+      analyst: false,
+      admin: true,
+      department: false,
+    },
+    'sla:view': {
+      agent: true,
+      specialist: true,
+      supervisor: true,
+      analyst: true,
+      admin: true,
+      department: false,
+    },
+    'sla:manage': {
+      agent: false,
+      specialist: false,
+      supervisor: false,
+      analyst: false,
+      admin: true,
+      department: false,
+    },
   };
 
   const rows = (Object.keys(PERMISSIONS) as Permission[]).flatMap((permission) =>

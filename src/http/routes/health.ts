@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { nationalRules } from '../../calendar/national-schedule.ts';
+import { timingConfig } from '../../db/repositories/timing-config.ts';
 import { chinaDay } from '../../domain/complaint-number.ts';
-import { missingYears } from '../../domain/working-calendar.ts';
+import { type DayRules, missingYears } from '../../domain/working-calendar.ts';
 import type { App, RouteDeps } from '../server.ts';
 
 /** How far ahead deadlines reach: a year without official holiday data inside it is a warning now. */
@@ -14,9 +14,12 @@ const warning = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
-/** The warnings an operator must act on; the server still runs. */
-function calendarWarnings(now: Date) {
-  const years = missingYears(nationalRules(), chinaDay(now), CALENDAR_HORIZON_DAYS);
+/**
+ * The warnings an operator must act on; the server still runs. Years are judged on the default
+ * calendar: the bundled national schedule plus the years an administrator imported.
+ */
+function calendarWarnings(rules: DayRules, now: Date) {
+  const years = missingYears(rules, chinaDay(now), CALENDAR_HORIZON_DAYS);
   if (years.length === 0) return [];
   return [
     {
@@ -45,11 +48,13 @@ export function healthRoutes(app: App, deps: RouteDeps) {
       },
     },
     async () => {
-      await sql`select 1`.execute(deps.database.db);
+      const db = deps.database.db;
+      await sql`select 1`.execute(db);
+      const { rules } = (await timingConfig(db)).defaultCalendar;
       return {
         status: 'ok' as const,
         database: deps.database.kind,
-        warnings: calendarWarnings(deps.clock()),
+        warnings: calendarWarnings(rules, deps.clock()),
       };
     },
   );
