@@ -28,6 +28,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { deadlineRoutes } from './routes/deadlines.ts';
 import { healthRoutes } from './routes/health.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { slaPolicyRoutes } from './routes/sla-policies.ts';
 import { userRoutes } from './routes/users.ts';
 import { DEFAULT_WEB_DIR, registerWebUi } from './web-ui.ts';
 
@@ -119,6 +120,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       userRoutes(api, deps);
       categoryRoutes(api, deps);
       calendarRoutes(api, deps);
+      slaPolicyRoutes(api, deps);
       customerRoutes(api, deps);
       complaintRoutes(api, deps);
       complaintActionRoutes(api, deps);
