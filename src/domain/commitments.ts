@@ -127,20 +127,22 @@ export interface WordingFinding {
 }
 
 const NUMBER = '(?:\\d+|[一二两三四五六七八九十百]+)';
+const DATE = '\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{4}-\\d{2}-\\d{2}';
 const TIME_LIMIT = new RegExp(
   [
+    // A date first, so "10月12日" is not read as "10月" (a month).
+    `(?:${DATE})`,
     `${NUMBER}\\s*(?:个)?\\s*(?:工作日|工作天|个?小时|天|日|周|星期|月)(?:之?内)?`,
     '(?:今天|明天|后天|本周|下周|这周|月底|周[一二三四五六日末]|星期[一二三四五六日天])',
-    '\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]',
-    '\\d{4}-\\d{2}-\\d{2}',
   ].join('|'),
 );
+const IS_DATE = new RegExp(`^(?:${DATE})$`);
 const FINAL_RESULT =
-  /(?:最终|最后)的?(?:答复|结果|处理结果|处理意见|解决方案)|(?:答复|回复)和结果|给您(?:一个)?(?:结果|解决|处理好|办好)|(?:解决|处理|办)(?:好|完|掉|妥)|办结/;
+  /(?:最终|最后)的?(?:答复|结果|处理结果|处理意见|解决方案)|(?:答复|回复)和结果|给您(?:一个)?(?:满意的?)?(?:处理)?(?:结果|解决|处理好|办好)|(?:解决|处理|办)(?:好|完|掉|妥)|解决(?:您的)?(?:这个)?问题|办结/;
 const FINAL_ANSWER = /这(?:就)?是(?:我|我们)?(?:给您的)?最终(?:的)?答复/;
 const EN_TIME =
   /\b(?:within|by|in)\s+(?:\d+|one|two|three|four|five|a)\b|\b(?:tomorrow|today|next week|end of)\b/i;
-const EN_FINAL = /\bfinal\s+(?:answer|result|resolution|decision)\b|\b(?:resolve|fix|solve)d?\b/i;
+const EN_FINAL = /\bfinal\s+(?:answer|result|resolution|decision)\b|\b(?:resolved?|fix(?:ed)?|solved?)\b/i;
 
 const CONTACT_WORDING = (limit: string) => `我们会在${limit}及时和您联系，回复您的投诉`;
 
@@ -154,12 +156,18 @@ export function checkPromiseWording(text: string): WordingFinding[] {
   const limit = TIME_LIMIT.exec(text);
   const result = FINAL_RESULT.exec(text);
   if (limit && result) {
-    const limitWords = limit[0].replace(/\s+/g, '');
+    const words = limit[0].replace(/\s+/g, '');
+    // "三个工作日内", "10月12日前", "明天": each reads naturally in the recommended sentence.
+    const when = IS_DATE.test(words)
+      ? `${words}前`
+      : /^\d|^[一二两三四五六七八九十百]/.test(words) && !/内$/.test(words)
+        ? `${words}内`
+        : words;
     out.push({
       code: 'FINAL_RESULT_PROMISED',
       phrase: `${limit[0]} … ${result[0]}`,
       message: 'Promise to contact the customer by a date, not a final result by a date',
-      suggestion: CONTACT_WORDING(/内$/.test(limitWords) ? limitWords : `${limitWords}内`),
+      suggestion: CONTACT_WORDING(when),
     });
   } else if (EN_TIME.test(text) && EN_FINAL.test(text)) {
     const m = EN_FINAL.exec(text);
@@ -187,7 +195,7 @@ export function checkPromiseWording(text: string): WordingFinding[] {
       suggestion: text.replaceAll('赔偿', '补偿'),
     });
   }
-  const rule = /我们有规定|按规定|必须/.exec(text);
+  const rule = /我们有规定|(?:按|按照|根据)(?:公司|相关|我们的?)?规定|必须/.exec(text);
   if (rule) {
     out.push({
       code: 'HIGH_HANDED',

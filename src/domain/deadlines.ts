@@ -262,6 +262,8 @@ function createDeadline(
   const start = facts.receivedAt;
   const timing = computeTiming(cal, kind, spec, start, 0, policy.warnPercent, facts.customerWindows);
   const metAt = metAtFor(kind, facts, start);
+  // Created while the complaint waits for the customer: it stands still like the others.
+  const pausedAt = !metAt && facts.pausedAt && timing.dueAt > facts.pausedAt ? facts.pausedAt : null;
   const row: StoredDeadline = {
     id: input.newId(),
     kind,
@@ -271,7 +273,7 @@ function createDeadline(
     startAt: start,
     ...timing,
     pausedMs: 0,
-    pausedAt: null,
+    pausedAt,
     escalateOnBreach: policy.escalateOnBreach,
     warnedAt: null,
     breachedAt: null,
@@ -355,6 +357,22 @@ function updateDeadline(
 
   const metAt = metAtFor(row.kind, facts, row.startAt);
   if (metAt) {
+    if (row.pausedAt) {
+      // Met while standing still: the time paused until then counts as paused, so lateness is
+      // judged against the due time as the pause moved it.
+      row.pausedMs += spanMs(cal(), row.target, row.pausedAt, metAt);
+      row.pausedAt = null;
+      const moved = computeTiming(
+        cal(),
+        row.kind,
+        row.target,
+        row.startAt,
+        row.pausedMs,
+        policy?.warnPercent ?? 75,
+        facts.customerWindows,
+      );
+      Object.assign(row, moved);
+    }
     row.metAt = metAt;
     changes.push({
       action: 'met',
