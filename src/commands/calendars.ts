@@ -4,8 +4,8 @@
 // Every change writes an audit row and drops the cached timing
 // configuration, so the next deadline computed in this process uses it (others within 10 s).
 //
-// Deadlines already running keep their due times: a changed calendar applies to deadlines computed
-// after the change (the deadline commands recompute when they next touch a complaint).
+// Deadlines already running are re-timed when their complaint next changes, or all at once with
+// POST /deadlines/resync (src/jobs/resync-deadlines.ts).
 
 import type { Kysely } from 'kysely';
 import { nationalRules } from '../calendar/national-schedule.ts';

@@ -7,6 +7,7 @@ import { recordAudit } from '../db/repositories/audit.ts';
 import { invalidateTimingConfig } from '../db/repositories/timing-config.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { parseScheduleFile } from '../domain/schedule-file.ts';
+import { resyncDeadlines } from '../jobs/resync-deadlines.ts';
 import { authorize } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
 
@@ -53,7 +54,9 @@ export async function importSchedule(ctx: CommandContext, file: unknown) {
     return previous !== undefined;
   });
   invalidateTimingConfig(ctx.db);
-  return { year, source, days: days.length, replaced };
+  // Deadlines that reached into a year without data were provisional: now they can be exact.
+  const retimed = await resyncDeadlines(ctx.db, ctx.now, { onlyProvisional: true, actorId: ctx.actor.id });
+  return { year, source, days: days.length, replaced, retimedComplaints: retimed };
 }
 
 export async function listImportedSchedules(ctx: CommandContext): Promise<ImportedYear[]> {

@@ -2,10 +2,10 @@
 // covers (severity, category subtree, channel, VIP level) and its targets per deadline kind.
 // Every change writes an audit row and drops the cached timing configuration.
 //
-// Changing a policy does NOT touch deadlines already running: complaints keep the due times they
-// were given, and the policy applies to deadlines computed from now on. Recomputing open
-// complaints belongs to the deadline commands (src/commands/sync-deadlines.ts); a caller that
-// wants it can act on the `policy.id` these functions return.
+// A changed policy re-times a complaint's open deadlines when that complaint next changes
+// (src/commands/sync-deadlines.ts), or all at once with POST /deadlines/resync
+// (src/jobs/resync-deadlines.ts); it is not done inside the admin's request, which would then
+// take as long as there are open complaints.
 
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';

@@ -389,7 +389,13 @@ describe('imported years of the official schedule (admin)', () => {
 
     const r = await s.admin.post('/calendar/schedules', file2027());
     expect(r.status).toBe(201);
-    expect(r.body).toEqual({ year: 2027, source: '测试用2027年节假日安排', days: 9, replaced: false });
+    expect(r.body).toEqual({
+      year: 2027,
+      source: '测试用2027年节假日安排',
+      days: 9,
+      replaced: false,
+      retimedComplaints: 0,
+    });
     expect(await health()).toEqual([]);
 
     // 10-01..07 off, 10-08 (Fri) the 1st, Saturday 10-09 (调休) the 2nd, 10-11 (Mon) the 3rd.

@@ -23,6 +23,7 @@ let agent: TestUser;
 let supervisor: TestUser;
 let outsider: TestUser;
 let department: TestUser;
+let adminApi: Client;
 
 /** Sessions expire as the pinned clock moves days ahead: these users call with API tokens. */
 async function withToken(u: TestUser): Promise<TestUser> {
@@ -38,6 +39,8 @@ beforeAll(async () => {
   supervisor = await withToken(await s.user('supervisor', '一组'));
   outsider = await withToken(await s.user('agent', '二组'));
   department = await withToken(await s.user('department'));
+  const me = await s.admin.get('/me');
+  adminApi = (await withToken({ ...me.body.user, client: s.admin } as TestUser)).client;
 });
 afterAll(() => s?.close());
 
@@ -453,6 +456,35 @@ describe('the timer engine', () => {
     expect(after.body.commitments[0]).toMatchObject({
       state: 'overdue',
       breachedAt: '2026-10-08T04:00:00.000Z',
+    });
+  });
+});
+
+describe('a year without official data', () => {
+  it('counts weekends only, marks the deadline provisional, and re-times it once the year is imported', async () => {
+    at('2026-12-21T10:00:00+08:00');
+    const c = await webComplaint();
+    // Ten working days from Monday 12-21: 2027-01-01 is a weekday without data, so it counts.
+    expect(deadline(c, 'resolution')).toMatchObject({ dueAt: '2027-01-04T02:00:00.000Z', provisional: true });
+    expect(deadline(c, 'reply')).toMatchObject({ dueAt: '2026-12-24T02:00:00.000Z', provisional: false });
+
+    const r = await adminApi.post('/calendar/schedules', {
+      year: 2027,
+      source: '测试：2027年元旦',
+      holidays: { '2027-01-01': '元旦' },
+      workdays: {},
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.retimedComplaints).toBeGreaterThanOrEqual(1);
+    const after = (await agent.client.get(`/complaints/${c.id}`)).body;
+    expect(deadline(after, 'resolution')).toMatchObject({
+      dueAt: '2027-01-05T02:00:00.000Z',
+      provisional: false,
+    });
+    const moved = after.timeline.find((e: Json) => e.action === 'deadline.recomputed');
+    expect(moved).toMatchObject({
+      before: { dueAt: '2027-01-04T02:00:00.000Z' },
+      actor: { name: '系统管理员' },
     });
   });
 });

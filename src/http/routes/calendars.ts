@@ -197,7 +197,8 @@ export function calendarRoutes(app: App, deps: RouteDeps) {
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Change a calendar (admin); running deadlines keep their due times',
+        summary:
+          'Change a calendar (admin); running deadlines follow at their next change or POST /deadlines/resync',
         params: idParams,
         body: updateBody,
         response: { 200: calendarSchema, ...changeErrors },

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { type BoardRow, deadlineBoard, deadlineBoardCounts } from '../../db/repositories/deadline-board.ts';
 import { DEADLINE_KINDS, deadlineState } from '../../domain/deadlines.ts';
 import { SEVERITIES } from '../../domain/vocabulary.ts';
+import { resyncDeadlines } from '../../jobs/resync-deadlines.ts';
 import { authorize, complaintVisibility } from '../../policies/permissions.ts';
 import { decodeInstantCursor, encodeInstantCursor } from '../instant-cursor.ts';
-import { queryErrors, userRef } from '../responses.ts';
+import { changeErrors, queryErrors, userRef } from '../responses.ts';
 import { listParam } from '../schemas.ts';
 import type { App, RouteDeps } from '../server.ts';
 import { commandContext } from './context.ts';
@@ -119,6 +120,29 @@ export function deadlineRoutes(app: App, deps: RouteDeps) {
           rows.length > q.limit && last ? encodeInstantCursor({ at: last.due_at, id: last.id }) : null,
         counts,
       };
+    },
+  );
+
+  app.post(
+    '/deadlines/resync',
+    {
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Re-time open deadlines after calendars or policies changed (admin)',
+        description:
+          'Each complaint with an open deadline is re-synced in its own transaction; moved due times appear in its timeline. Importing a year re-times provisional deadlines by itself.',
+        body: z.object({ onlyProvisional: z.boolean().default(false) }),
+        response: { 200: z.object({ complaints: z.number().int() }), ...changeErrors },
+      },
+    },
+    async (req) => {
+      const { actor, now } = commandContext(deps, req);
+      authorize(actor, 'sla:manage');
+      const complaints = await resyncDeadlines(db, now, {
+        onlyProvisional: req.body.onlyProvisional,
+        actorId: actor.id,
+      });
+      return { complaints };
     },
   );
 }

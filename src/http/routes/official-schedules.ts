@@ -47,6 +47,10 @@ export function officialScheduleRoutes(app: App, deps: RouteDeps) {
             source: z.string(),
             days: z.number().int().describe('Holidays and adjusted working days loaded'),
             replaced: z.boolean().describe('The year had been imported before'),
+            retimedComplaints: z
+              .number()
+              .int()
+              .describe('Complaints whose provisional deadlines were re-timed on the new data'),
           }),
           ...changeErrors,
         },

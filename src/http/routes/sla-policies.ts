@@ -121,7 +121,8 @@ export function slaPolicyRoutes(app: App, deps: RouteDeps) {
     {
       schema: {
         tags: ['sla'],
-        summary: 'Change a time-limit policy (admin); running deadlines keep their due times',
+        summary:
+          'Change a time-limit policy (admin); running deadlines follow at their next change or POST /deadlines/resync',
         params: z.object({ id: z.uuid() }),
         body: updateBody,
         response: { 200: policySchema, ...changeErrors },
