@@ -488,3 +488,29 @@ describe('a year without official data', () => {
     });
   });
 });
+
+describe('a changed policy', () => {
+  it('re-times open deadlines at the next change, or all at once on POST /deadlines/resync', async () => {
+    at('2026-09-30T10:00:00+08:00');
+    const c = await webComplaint();
+    expect(deadline(c, 'reply').dueAt).toBe('2026-10-10T02:00:00.000Z');
+    const policies = (await adminApi.get('/sla-policies')).body.items;
+    const normal = policies.find((p: Json) => p.name === '一般投诉');
+    let r = await adminApi.patch(`/sla-policies/${normal.id}`, {
+      targets: { ...normal.targets, reply: { workingDays: 2 } },
+    });
+    expect(r.status).toBe(200);
+    // Nothing moves by itself …
+    expect(deadline((await agent.client.get(`/complaints/${c.id}`)).body, 'reply').dueAt).toBe(
+      '2026-10-10T02:00:00.000Z',
+    );
+    expect((await agent.client.post('/deadlines/resync', {})).status).toBe(403);
+    r = await adminApi.post('/deadlines/resync', {});
+    expect(r.status).toBe(200);
+    expect(r.body.complaints).toBeGreaterThanOrEqual(1);
+    // … until the resync: two working days after 09-30 is Friday 10-09.
+    const after = (await agent.client.get(`/complaints/${c.id}`)).body;
+    expect(deadline(after, 'reply').dueAt).toBe('2026-10-09T02:00:00.000Z');
+    expect(after.version).toBe(c.version);
+  });
+});
