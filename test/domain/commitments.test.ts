@@ -577,31 +577,42 @@ describe('checkPromiseWording: what must not be flagged', () => {
 });
 
 describe('checkPromiseWording: gaps found in review, now closed', () => {
-  // The date alternative of TIME_LIMIT comes after "number + unit", so "10月12日" is read as "10月"
-  // and the suggestion promises contact "within October".
-  it('a calendar date keeps its day in the suggestion', () => {
-    const [finding] = checkPromiseWording('我们会在10月12日前给您最终结果');
+  // Once read "10月12日" as "10月" (a month) and suggested contact "within October".
+  it.each([
+    ['我们会在10月12日前给您最终结果', '我们会在10月12日前及时和您联系，回复您的投诉'],
+    ['10月12号给您处理好', '我们会在10月12号前及时和您联系，回复您的投诉'],
+    ['2026-10-12 给您最终结果', '我们会在2026-10-12前及时和您联系，回复您的投诉'],
+    // A named day reads as it is, without a trailing 内.
+    ['明天给您最终结果', '我们会在明天及时和您联系，回复您的投诉'],
+    ['周五给您最终的处理意见', '我们会在周五及时和您联系，回复您的投诉'],
+  ])('a date keeps its day in the suggestion: %s', (text, suggestion) => {
+    const [finding, ...rest] = checkPromiseWording(text);
+    expect(rest).toEqual([]);
     expect(finding?.code).toBe('FINAL_RESULT_PROMISED');
-    expect(finding?.suggestion).toContain('10月12日');
+    expect(finding?.suggestion).toBe(suggestion);
   });
 
   // "Do not promise a specific resolution date" (domain §11): these promise the result by a date.
   it.each(['我们保证三天内解决您的问题', '我们明天给您处理结果', '三天内给您一个满意的结果'])(
     'a resolution by a date is flagged: %s',
     (text) => {
-      expect(checkPromiseWording(text).map((f) => f.code)).toContain('FINAL_RESULT_PROMISED');
+      expect(checkPromiseWording(text).map((f) => f.code)).toEqual(['FINAL_RESULT_PROMISED']);
     },
   );
 
-  // EN_FINAL is /(?:resolve|fix|solve)d?/: "fixed" (fix + ed) never matches.
-  it('English "fixed within 2 days" is flagged', () => {
-    expect(checkPromiseWording('We will have it fixed within 2 days').map((f) => f.code)).toEqual([
-      'FINAL_RESULT_PROMISED',
-    ]);
+  // Once missed: EN_FINAL read "fix" + optional "d", so "fixed" never matched.
+  it.each(['We will have it fixed within 2 days', 'It will be fixed by tomorrow'])('English: %s', (text) => {
+    expect(checkPromiseWording(text).map((f) => f.code)).toEqual(['FINAL_RESULT_PROMISED']);
   });
 
-  // Domain §10: use 规定 sparingly; only "我们有规定" and "按规定" are caught, not "根据规定".
-  it('"根据公司规定" is high-handed too', () => {
-    expect(checkPromiseWording('根据公司规定，不能给您退款').map((f) => f.code)).toEqual(['HIGH_HANDED']);
+  // Domain §10: use 规定 sparingly; "根据/按照 … 规定" as well as "我们有规定" and "按规定".
+  it.each([
+    ['根据公司规定，不能给您退款', '根据公司规定'],
+    ['按照相关规定，需要您提供身份证', '按照相关规定'],
+    ['根据我们的规定', '根据我们的规定'],
+  ])('high-handed: %s', (text, phrase) => {
+    expect(checkPromiseWording(text)).toEqual([
+      { code: 'HIGH_HANDED', phrase, message: expect.any(String), suggestion: '办理这项业务，您需要提供…' },
+    ]);
   });
 });
