@@ -326,16 +326,25 @@ function updateDeadline(
   if (!open()) return { row, isNew: false, changes };
 
   const cal = () => input.calendar(row.calendarId);
-  // Resume (or, if the complaint was paused again in between, resume before pausing anew).
-  if (row.pausedAt && !same(row.pausedAt, facts.pausedAt)) {
-    const ms = spanMs(cal(), row.target, row.pausedAt, now);
-    changes.push({
-      action: 'resumed',
-      before: { pausedAt: iso(row.pausedAt) },
-      after: { pausedMs: row.pausedMs + ms },
-    });
+  const metAt = metAtFor(row.kind, facts, row.startAt);
+  // The pause ends: when the complaint resumed (now), or — met while standing still — when it
+  // was met, so lateness is judged against the due time as the pause moved it.
+  let pauseEnded = false;
+  if (row.pausedAt && (!same(row.pausedAt, facts.pausedAt) || metAt)) {
+    const end = metAt
+      ? new Date(Math.min(Math.max(metAt.getTime(), row.pausedAt.getTime()), now.getTime()))
+      : now;
+    const ms = spanMs(cal(), row.target, row.pausedAt, end);
+    if (!same(row.pausedAt, facts.pausedAt)) {
+      changes.push({
+        action: 'resumed',
+        before: { pausedAt: iso(row.pausedAt) },
+        after: { pausedMs: row.pausedMs + ms },
+      });
+    }
     row.pausedMs += ms;
     row.pausedAt = null;
+    pauseEnded = true;
   }
 
   // The policy's target for this kind now (it may have changed with severity, category …).
@@ -355,23 +364,20 @@ function updateDeadline(
     return { row, isNew: false, changes };
   }
 
-  const metAt = metAtFor(row.kind, facts, row.startAt);
   if (metAt) {
-    if (row.pausedAt) {
-      // Met while standing still: the time paused until then counts as paused, so lateness is
-      // judged against the due time as the pause moved it.
-      row.pausedMs += spanMs(cal(), row.target, row.pausedAt, metAt);
-      row.pausedAt = null;
-      const moved = computeTiming(
-        cal(),
-        row.kind,
-        row.target,
-        row.startAt,
-        row.pausedMs,
-        policy?.warnPercent ?? 75,
-        facts.customerWindows,
+    if (pauseEnded) {
+      Object.assign(
+        row,
+        computeTiming(
+          cal(),
+          row.kind,
+          row.target,
+          row.startAt,
+          row.pausedMs,
+          policy?.warnPercent ?? 75,
+          facts.customerWindows,
+        ),
       );
-      Object.assign(row, moved);
     }
     row.metAt = metAt;
     changes.push({

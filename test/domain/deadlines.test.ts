@@ -840,7 +840,7 @@ describe('reconcileDeadlines: waiting for the customer stops the clock', () => {
   // BUG (reported): 'resolve' clears paused_at in the same command (src/commands/transition-complaint.ts),
   // so the resume branch runs first, clears row.pausedAt, and the met branch judges lateness against
   // the due time from before the pause; the stored row keeps pausedMs = 45 h with the old due.
-  it.fails('resolving a complaint that waits for the customer is judged against the pause-moved due', () => {
+  it('resolving a complaint that waits for the customer is judged against the pause-moved due', () => {
     const p = policy({ resolution: { workingDays: 5 } });
     const received = at('2026-10-08 10:00');
     const created = rows(reconcile(facts(received), p)); // due 10-14 10:00
