@@ -3,7 +3,9 @@
 // commitment is open until a contact or an action fulfils it, or it is cancelled with a reason;
 // the timer engine reminds and reports the ones about to be, or already, broken. Pure.
 
+import { warnInstant } from './deadlines.ts';
 import type { ContactDirection, ContactOutcome, ContactPurpose } from './vocabulary.ts';
+import { type WorkingCalendar, workingMillisBetween } from './working-calendar.ts';
 
 export const COMMITMENT_KINDS = ['call_back', 'reply', 'send', 'visit', 'other'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
@@ -108,9 +110,14 @@ export function reminderInstant(
   notBefore: Date | null,
   dueAt: Date,
   percent: number,
+  /** Counted in this calendar's working time (no reminder on a Sunday); clock time without one. */
+  cal?: WorkingCalendar,
 ): Date {
   if (source === 'customer' && notBefore) return notBefore;
   const from = notBefore && notBefore > madeAt ? notBefore : madeAt;
+  if (cal && !cal.everyDay && workingMillisBetween(cal, from, dueAt) > 0) {
+    return warnInstant(cal, { workingHours: 1 }, from, dueAt, percent);
+  }
   const at = new Date(from.getTime() + Math.floor(((dueAt.getTime() - from.getTime()) * percent) / 100));
   return at > dueAt ? dueAt : at;
 }
@@ -138,7 +145,7 @@ const TIME_LIMIT = new RegExp(
 );
 const IS_DATE = new RegExp(`^(?:${DATE})$`);
 const FINAL_RESULT =
-  /(?:最终|最后)的?(?:答复|结果|处理结果|处理意见|解决方案)|(?:答复|回复)和结果|给您(?:一个)?(?:满意的?)?(?:处理)?(?:结果|解决|处理好|办好)|(?:解决|处理|办)(?:好|完|掉|妥)|解决(?:您的)?(?:这个)?问题|办结/;
+  /(?:最终|最后)的?(?:答复|结果|处理结果|处理意见|解决方案)|(?:答复|回复)和结果|给您(?:一个)?(?:满意的?)?(?:处理)?(?:结果|解决|处理好|办好)|(?:解决|处理|办)(?:好|完|掉|妥)|(?:保证|一定)[^，。,.；;]{0,8}解决|办结/;
 const FINAL_ANSWER = /这(?:就)?是(?:我|我们)?(?:给您的)?最终(?:的)?答复/;
 const EN_TIME =
   /\b(?:within|by|in)\s+(?:\d+|one|two|three|four|five|a)\b|\b(?:tomorrow|today|next week|end of)\b/i;
@@ -195,12 +202,12 @@ export function checkPromiseWording(text: string): WordingFinding[] {
       suggestion: text.replaceAll('赔偿', '补偿'),
     });
   }
-  const rule = /我们有规定|(?:按|按照|根据)(?:公司|相关|我们的?)?规定|必须/.exec(text);
+  const rule = /(?:我们有|(?:按|按照|根据)(?:公司|相关|我们的?)?)?规定|必须|应该/.exec(text);
   if (rule) {
     out.push({
       code: 'HIGH_HANDED',
       phrase: rule[0],
-      message: '"必须" and "规定" sound high-handed; say what the customer needs to do or provide',
+      message: '"必须", "应该" and "规定" sound high-handed; say what the customer needs to do or provide',
       suggestion: '办理这项业务，您需要提供…',
     });
   }

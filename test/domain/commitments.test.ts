@@ -24,7 +24,7 @@ import {
   type ContactOutcome,
   type ContactPurpose,
 } from '../../src/domain/vocabulary.ts';
-import { at, HOUR, local } from './working-calendar-fixtures.ts';
+import { at, HOUR, local, noLunchCal } from './working-calendar-fixtures.ts';
 
 const DAY = 24 * HOUR;
 
@@ -614,5 +614,29 @@ describe('checkPromiseWording: gaps found in review, now closed', () => {
     expect(checkPromiseWording(text)).toEqual([
       { code: 'HIGH_HANDED', phrase, message: expect.any(String), suggestion: '办理这项业务，您需要提供…' },
     ]);
+  });
+});
+
+describe('reminders and wording after review', () => {
+  it('a promise is recalled in working time: made Friday, due Monday, reminded Monday morning, not on Sunday', () => {
+    // Friday 10-09 10:00 → Monday 10-12 10:00 on weekdays 09:00-18:00, but Saturday 10-10 is a
+    // 调休 working day: 8 + 9 + 1 = 18 working hours; 75 % is 13.5 h → Saturday 14:30.
+    const r = reminderInstant('agent', at('2026-10-09 10:00'), null, at('2026-10-12 10:00'), 75, noLunchCal);
+    expect(local(r)).toBe('2026-10-10 14:30');
+    // Without a calendar, clock time: 54 h after, Sunday 16:00.
+    expect(local(reminderInstant('agent', at('2026-10-09 10:00'), null, at('2026-10-12 10:00'), 75))).toBe(
+      '2026-10-11 16:00',
+    );
+  });
+
+  it.each([
+    ['公司规定不允许退款', '规定'],
+    ['您应该先去营业厅办理', '应该'],
+  ])('high-handed anywhere: %s', (text, phrase) => {
+    expect(checkPromiseWording(text)).toMatchObject([{ code: 'HIGH_HANDED', phrase }]);
+  });
+
+  it('helping to solve the problem after contact is not a resolution promised by a date', () => {
+    expect(checkPromiseWording('我们会在三个工作日内联系您，帮您解决问题')).toEqual([]);
   });
 });
