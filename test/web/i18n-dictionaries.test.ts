@@ -131,7 +131,7 @@ describe('every key the workbench asks for exists', () => {
 
   // Timeline event names look like keys but are compared, not translated.
   const AUDIT_ACTIONS =
-    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred)|demand\.(added|updated)|contact\.logged)$/;
+    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred|paused|resumed)|demand\.(added|updated)|contact\.logged|deadline\.[a-z_]+|commitment\.[a-z_]+)$/;
 
   it('any other key-like literal (label maps, missing-item keys) exists too', () => {
     const ns = Object.keys(zhCN).join('|');

@@ -261,3 +261,61 @@ describe('the primary refusal and its violations', () => {
     expect(r.details.violations).toEqual([{ code: 'NOT_CONFIRMED' }]);
   });
 });
+
+describe('COMMITMENTS_OPEN names the open promises, like open demands', () => {
+  const COMMITMENTS = [
+    { id: 'k1', description: '三个工作日内回电', dueAt: '2026-11-25T10:00:00.000Z' },
+    { id: 'k2', description: '寄送发票复印件' },
+  ];
+  const withPromises = (t: Translate): ExplainContext => ({
+    ...ctx(t, 'close'),
+    commitments: COMMITMENTS,
+    formatTime: (iso) => `T${iso.slice(5, 10)}`,
+  });
+
+  it('the server refusal of a resolved complaint with two open promises', () => {
+    const r = serverRefusal(
+      {
+        status: 'resolved',
+        demands: [{ id: 'd1', status: 'fulfilled', customerInformed: true }],
+        openCommitmentIds: ['k1', 'k2'],
+      },
+      'close',
+    );
+    expect(r.code).toBe('COMMITMENTS_OPEN');
+    expect(explainRefusal(r, withPromises(zh), zh)).toEqual([
+      {
+        text: '还有 2 项对客户的承诺没有完成（请履行，或说明原因后取消）：',
+        items: ['三个工作日内回电（T11-25 前）', '寄送发票复印件'],
+      },
+    ]);
+    expect(explainRefusal(r, withPromises(en), en)[0]?.items).toEqual([
+      '三个工作日内回电 (by T11-25)',
+      '寄送发票复印件',
+    ]);
+  });
+
+  it('among the other close guards, and an unknown id is shown as is', () => {
+    const r = serverRefusal(
+      {
+        status: 'in_progress',
+        demands: [{ id: 'd1', status: 'open', customerInformed: false }],
+        openCommitmentIds: ['k9'],
+      },
+      'close',
+    );
+    const lines = explainRefusal(r, withPromises(zh), zh);
+    expect(lines.map((l) => l.text)).toContain('还有 1 项对客户的承诺没有完成（请履行，或说明原因后取消）：');
+    expect(lines.find((l) => l.text.includes('承诺'))?.items).toEqual(['k9']);
+  });
+
+  it('pausing twice and resuming what is not paused read as sentences', () => {
+    expect(explainRefusal({ code: 'ALREADY_PAUSED' }, ctx(zh), zh)[0]?.text).toBe(
+      '投诉已在等待客户，计时已经暂停。',
+    );
+    expect(explainRefusal({ code: 'NOT_PAUSED' }, ctx(en), en)[0]?.text).toBe('The complaint is not paused.');
+    expect(explainRefusal({ code: 'COMMITMENT_CLOSED' }, ctx(zh), zh)[0]?.text).toBe(
+      '这项承诺已经履行或取消。',
+    );
+  });
+});

@@ -315,3 +315,168 @@ describe('describeChanges: reopen and withdrawal', () => {
     expect(describeChanges('complaint', {}, { product: long }, zh)[0]?.after).toBe(`${'a'.repeat(79)}😀…`);
   });
 });
+
+describe('deadline, promise and pause events', () => {
+  const fmt = (iso: string) => `T(${iso.slice(5, 16)})`;
+  const lines = (entity: string, before: unknown, after: unknown, t: Translate = zh) =>
+    describeChanges(entity, before, after, t, { formatTime: fmt });
+
+  it.each([
+    ['deadline.set', { kind: 'reply' }, '答复时限开始计时', 'Reply started'],
+    ['deadline.recomputed', { kind: 'resolution' }, '办结时限重新计算', 'Resolution recomputed'],
+    ['deadline.met', { kind: 'first_contact' }, '首次联系时限已达成', 'First contact met'],
+    ['deadline.cancelled', { kind: 'acceptance' }, '受理时限已取消', 'Acceptance cancelled'],
+    ['deadline.paused', { kind: 'reply' }, '答复时限暂停', 'Reply paused'],
+    ['deadline.resumed', { kind: 'reply' }, '答复时限恢复计时', 'Reply resumed'],
+    ['deadline.reopened', { kind: 'resolution' }, '办结时限重新开始', 'Resolution restarted'],
+    [
+      'deadline.deferred',
+      { kind: 'reply' },
+      '答复时限应客户要求顺延',
+      "Reply moved at the customer's request",
+    ],
+    ['deadline.warned', { kind: 'reply' }, '答复时限即将超时', 'Reply at risk'],
+    ['deadline.breached', { kind: 'reply' }, '答复时限已超时', 'Reply breached'],
+    [
+      'deadline.escalation_requested',
+      { kind: 'resolution', reason: 'deadline_breached' },
+      '办结时限超时，申请升级',
+      'Resolution breached: escalation requested',
+    ],
+    ['deadline.breached', null, '时限已超时', 'Time limit breached'],
+    ['commitment.made', { kind: 'call_back' }, '记录对客户的承诺', 'Promise to the customer recorded'],
+    ['commitment.fulfilled', {}, '承诺已履行', 'Promise kept'],
+    ['commitment.cancelled', {}, '取消承诺', 'Promise cancelled'],
+    ['commitment.reminded', {}, '承诺到期提醒', 'Promise reminder'],
+    ['commitment.overdue', {}, '承诺已逾期', 'Promise overdue'],
+    [
+      'complaint.paused',
+      { reason: '等客户补充发票' },
+      '暂停计时（等待客户）',
+      'Paused (waiting for the customer)',
+    ],
+    ['complaint.resumed', {}, '恢复计时', 'Resumed'],
+  ])('%s → %s / %s', (action, after, zhLabel, enLabel) => {
+    expect(actionLabel(action, zh, after)).toBe(zhLabel);
+    expect(actionLabel(action, en, after)).toBe(enLabel);
+  });
+
+  it('deadline.set: the limit, policy and due time; the kind is in the title, provisional only when true', () => {
+    const after = {
+      kind: 'reply',
+      policy: '一般投诉',
+      target: { workingDays: 3 },
+      dueAt: '2026-11-25T10:00:00.000Z',
+      provisional: false,
+    };
+    expect(lines('deadline', null, after)).toEqual([
+      { field: '时限策略', before: null, after: '一般投诉' },
+      { field: '时限', before: null, after: '3个工作日' },
+      { field: '截止时间', before: null, after: 'T(11-25T10:00)' },
+    ]);
+    expect(lines('deadline', null, { ...after, provisional: true }).at(-1)).toEqual({
+      field: '暂定',
+      before: null,
+      after: '是',
+    });
+  });
+
+  it('deadline.recomputed: an unchanged limit is no line; the due time before → after', () => {
+    expect(
+      lines(
+        'deadline',
+        { dueAt: '2026-11-25T10:00:00.000Z', policyId: 'p1', target: { workingDays: 3 } },
+        {
+          kind: 'reply',
+          dueAt: '2026-11-26T10:00:00.000Z',
+          policy: '重大投诉',
+          target: { workingDays: 3 },
+          provisional: false,
+        },
+      ),
+    ).toEqual([
+      { field: '截止时间', before: 'T(11-25T10:00)', after: 'T(11-26T10:00)' },
+      { field: '时限策略', before: null, after: '重大投诉' },
+    ]);
+  });
+
+  it('met late, cancelled on closing, resumed after a pause, in words', () => {
+    expect(
+      lines('deadline', null, {
+        kind: 'reply',
+        dueAt: '2026-11-25T10:00:00.000Z',
+        metAt: '2026-11-25T11:00:00.000Z',
+        late: true,
+      }),
+    ).toEqual([
+      { field: '截止时间', before: null, after: 'T(11-25T10:00)' },
+      { field: '达成时间', before: null, after: 'T(11-25T11:00)' },
+      { field: '超时', before: null, after: '是' },
+    ]);
+    expect(
+      lines(
+        'deadline',
+        { dueAt: '2026-11-25T10:00:00.000Z' },
+        { kind: 'reply', reason: 'closed', breached: false },
+      ),
+    ).toEqual([{ field: '原因', before: null, after: '投诉已结案' }]);
+    expect(
+      lines(
+        'deadline',
+        { pausedAt: '2026-11-24T02:00:00.000Z' },
+        { kind: 'reply', pausedMs: 2 * 3_600_000 },
+        en,
+      ),
+    ).toEqual([{ field: 'Paused for', before: null, after: '2 h 0 min' }]);
+  });
+
+  it('commitment.made: source, kind, words, by when, and the wording findings by name', () => {
+    expect(
+      lines('commitment', null, {
+        source: 'agent',
+        kind: 'reply',
+        description: '三个工作日内给您最终的答复和结果',
+        notBefore: null,
+        dueAt: '2026-11-25T10:00:00.000Z',
+        wording: ['FINAL_RESULT_PROMISED'],
+      }),
+    ).toEqual([
+      { field: '来源', before: null, after: '我方承诺' },
+      { field: '类型', before: null, after: '答复' },
+      { field: '承诺内容', before: null, after: '三个工作日内给您最终的答复和结果' },
+      { field: '截止时间', before: null, after: 'T(11-25T10:00)' },
+      { field: '用语提示', before: null, after: '承诺联系的时间，不要承诺在某个日期给出最终结果' },
+    ]);
+  });
+
+  it('commitment kept by a contact, by hand, or cancelled', () => {
+    expect(
+      lines('commitment', { status: 'open' }, { status: 'fulfilled', contactId: 'c-1', late: false }),
+    ).toEqual([
+      { field: '状态', before: '未完成', after: '已履行' },
+      { field: '履行方式', before: null, after: '联系记录（自动）' },
+    ]);
+    expect(
+      lines('commitment', { status: 'open' }, { status: 'fulfilled', note: '发票已寄出', late: true }),
+    ).toEqual([
+      { field: '状态', before: '未完成', after: '已履行' },
+      { field: '履行说明', before: null, after: '发票已寄出' },
+      { field: '逾期履行', before: null, after: '是' },
+    ]);
+    expect(
+      lines('commitment', { status: 'open' }, { status: 'cancelled', reason: '客户已来电' }, en),
+    ).toEqual([
+      { field: 'Status', before: 'Open', after: 'Cancelled' },
+      { field: 'Reason', before: null, after: '客户已来电' },
+    ]);
+  });
+
+  it('a pause shows its reason; the resume how long it lasted', () => {
+    expect(lines('complaint', null, { reason: '等客户补充发票' })).toEqual([
+      { field: '原因', before: null, after: '等客户补充发票' },
+    ]);
+    expect(
+      lines('complaint', { pausedAt: '2026-11-24T02:00:00.000Z', reason: 'x' }, { pausedMs: 90 * 60_000 }),
+    ).toEqual([{ field: '累计暂停', before: null, after: '1 小时 30 分' }]);
+  });
+});

@@ -13,12 +13,22 @@ export interface DemandRef {
   description: string;
 }
 
+export interface CommitmentRef {
+  id: string;
+  description: string;
+  dueAt?: string | undefined;
+}
+
 export interface ExplainContext {
   /** The action in words, e.g. 结案. */
   actionLabel: string;
   /** The action's name, e.g. close: some rules read differently per action. */
   action?: string;
   demands: readonly DemandRef[];
+  /** The complaint's promises to the customer, to name the open ones. */
+  commitments?: readonly CommitmentRef[] | undefined;
+  /** Shows a due time (China time). */
+  formatTime?: ((iso: string) => string) | undefined;
   statusLabel: (status: string) => string;
   severityLabel: (severity: string) => string;
 }
@@ -35,8 +45,8 @@ function asRefusals(x: unknown): RefusalLike[] {
   return x.filter((v): v is RefusalLike => typeof v === 'object' && v !== null && 'code' in v);
 }
 
-function idsOf(details: Record<string, unknown> | undefined): string[] {
-  const ids = details?.demandIds;
+function idsOf(details: Record<string, unknown> | undefined, field = 'demandIds'): string[] {
+  const ids = details?.[field];
   return Array.isArray(ids) ? ids.filter((i): i is string => typeof i === 'string') : [];
 }
 
@@ -44,6 +54,16 @@ function demandItems(ids: string[], demands: readonly DemandRef[]): string[] {
   return ids.map((id) => {
     const d = demands.find((x) => x.id === id);
     return d ? `${d.position}. ${d.description}` : id;
+  });
+}
+
+function commitmentItems(ids: string[], ctx: ExplainContext, t: Translate): string[] {
+  return ids.map((id) => {
+    const c = ctx.commitments?.find((x) => x.id === id);
+    if (!c) return id;
+    if (!c.dueAt) return c.description;
+    const due = ctx.formatTime ? ctx.formatTime(c.dueAt) : c.dueAt;
+    return t('refusal.commitmentItem', { description: c.description, due });
   });
 }
 
@@ -70,6 +90,9 @@ const KNOWN = new Set([
   'VALIDATION_FAILED',
   'RATE_LIMITED',
   'NETWORK',
+  'ALREADY_PAUSED',
+  'NOT_PAUSED',
+  'COMMITMENT_CLOSED',
 ]);
 
 function explainOne(r: RefusalLike, ctx: ExplainContext, t: Translate): RefusalLine {
@@ -91,6 +114,13 @@ function explainOne(r: RefusalLike, ctx: ExplainContext, t: Translate): RefusalL
     case 'DEMANDS_NOT_INFORMED': {
       const ids = idsOf(d);
       return { text: t(`refusal.${code}`, { count: ids.length }), items: demandItems(ids, ctx.demands) };
+    }
+    case 'COMMITMENTS_OPEN': {
+      const ids = idsOf(d, 'commitmentIds');
+      return {
+        text: t('refusal.COMMITMENTS_OPEN', { count: ids.length }),
+        items: commitmentItems(ids, ctx, t),
+      };
     }
     case 'SUMMARY_REQUIRED':
       return {

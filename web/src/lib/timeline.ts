@@ -1,12 +1,28 @@
 // Timeline entries in words: which fields changed, from what to what, with enum values translated.
+import { asDurationSpec, durationLabel, spanLabel } from './durations.ts';
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
 /** Marks a field whose values are instants, shown through the caller's time format. */
 const TIME = '@time';
+/** A time limit ({workingDays: 3} → 3个工作日). */
+const DURATION = '@duration';
+/** Milliseconds of clock time (2 小时 5 分). */
+const SPAN = '@span';
+/** Codes of the language check's findings. */
+const WORDING = '@wording';
+/** A contact that kept a promise (its id says nothing to a person). */
+const CONTACT = '@contact';
+
+interface FieldDef {
+  label: string;
+  vocab?: string;
+  /** Not worth a line when false, empty or absent (provisional: no, late: no). */
+  hideIfEmpty?: boolean;
+}
 
 /** Field name (as recorded by the server, snake or camel case) → label key and value vocabulary. */
-const FIELDS: Record<string, { label: string; vocab?: string }> = {
+const FIELDS: Record<string, FieldDef> = {
   status: { label: 'list.columns.status', vocab: 'status' },
   severity: { label: 'complaint.severity', vocab: 'severity' },
   description: { label: 'complaint.description' },
@@ -42,12 +58,56 @@ const FIELDS: Record<string, { label: string; vocab?: string }> = {
   direction: { label: 'contact.direction', vocab: 'contactDirection' },
   channel: { label: 'contact.channel', vocab: 'channel' },
   notes: { label: 'contact.notes' },
+  pausedMs: { label: 'deadlines.pausedMs', vocab: SPAN },
 };
 
-const DEMAND_FIELDS: Record<string, { label: string; vocab?: string }> = {
+const DEMAND_FIELDS: Record<string, FieldDef> = {
   status: { label: 'demand.status', vocab: 'demandStatus' },
   description: { label: 'demand.description' },
 };
+
+const DEADLINE_FIELDS: Record<string, FieldDef> = {
+  target: { label: 'deadlines.target', vocab: DURATION },
+  policy: { label: 'deadlines.policy' },
+  dueAt: { label: 'deadlines.dueAt', vocab: TIME },
+  startAt: { label: 'deadlines.startAt', vocab: TIME },
+  metAt: { label: 'deadlines.metAt', vocab: TIME },
+  breachedAt: { label: 'deadlines.breachedAt', vocab: TIME },
+  pausedAt: { label: 'deadlines.pausedAt', vocab: TIME },
+  pausedMs: { label: 'deadlines.pausedMs', vocab: SPAN },
+  provisional: { label: 'deadlines.provisional', hideIfEmpty: true },
+  late: { label: 'deadlines.late', hideIfEmpty: true },
+  breached: { label: 'deadlines.wasBreached', hideIfEmpty: true },
+  reason: { label: 'actions.reason', vocab: 'deadlineReason' },
+};
+
+const COMMITMENT_FIELDS: Record<string, FieldDef> = {
+  source: { label: 'commitments.source', vocab: 'commitmentSource' },
+  kind: { label: 'commitments.kind', vocab: 'commitmentKind' },
+  description: { label: 'commitments.description' },
+  notBefore: { label: 'commitments.notBefore', vocab: TIME, hideIfEmpty: true },
+  dueAt: { label: 'commitments.due', vocab: TIME },
+  wording: { label: 'commitments.wording.title', vocab: WORDING, hideIfEmpty: true },
+  status: { label: 'commitments.status', vocab: 'commitmentStatus' },
+  note: { label: 'commitments.fulfilNote' },
+  late: { label: 'commitments.late', hideIfEmpty: true },
+  contactId: { label: 'commitments.fulfilledHow', vocab: CONTACT },
+  reason: { label: 'commitments.cancelReason' },
+};
+
+/** Fields recorded for the machine, not the reader: the deadline's kind is in the event's title. */
+const HIDDEN: Record<string, ReadonlySet<string>> = {
+  deadline: new Set(['kind', 'policyId', 'calendarId']),
+};
+
+const ENTITY_FIELDS: Record<string, Record<string, FieldDef>> = {
+  demand: DEMAND_FIELDS,
+  deadline: DEADLINE_FIELDS,
+  commitment: COMMITMENT_FIELDS,
+};
+
+/** Entities whose events record context in `before` too: an unchanged value is no change. */
+const SKIP_UNCHANGED = new Set(['deadline', 'commitment']);
 
 const MAX_VALUE = 80;
 
@@ -72,6 +132,21 @@ function shorten(s: string): string {
 function show(value: unknown, vocab: string | undefined, t: Translate, opts: DescribeOptions): string {
   if (value === null || value === undefined || value === '') return t('complaint.none');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  const spec = vocab === DURATION ? asDurationSpec(value) : null;
+  if (spec) {
+    const l = durationLabel(spec);
+    return t(l.key, l.values);
+  }
+  if (vocab === SPAN && typeof value === 'number') {
+    const l = spanLabel(value);
+    return t(l.key, l.values);
+  }
+  if (vocab === WORDING && Array.isArray(value)) {
+    return value
+      .map((code) => t(`commitments.wording.${String(code)}`, { defaultValue: String(code) }))
+      .join('、');
+  }
+  if (vocab === CONTACT) return t('commitments.viaContact');
   const s = typeof value === 'string' ? value : JSON.stringify(value);
   if (vocab === TIME) return opts.formatTime ? opts.formatTime(s) : s;
   if (vocab) return t(`${vocab}.${s}`, { defaultValue: s });
@@ -94,12 +169,18 @@ export function describeChanges(
 ): FieldChange[] {
   const b = asRecord(before);
   const a = asRecord(after);
-  const table = entity === 'demand' ? { ...FIELDS, ...DEMAND_FIELDS } : FIELDS;
+  const table = { ...FIELDS, ...ENTITY_FIELDS[entity] };
+  const hidden = HIDDEN[entity];
+  const empty = (v: unknown) =>
+    v === false || v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
   // A withdrawal records its reason twice (the action's reason and the stored field): show it once.
   const keys = Object.keys(a).filter(
-    (k) => !(k === 'withdraw_reason' && a.reason !== undefined && a.reason === a[k]),
+    (k) =>
+      !(k === 'withdraw_reason' && a.reason !== undefined && a.reason === a[k]) &&
+      !hidden?.has(k) &&
+      !(table[k]?.hideIfEmpty && empty(a[k])),
   );
-  return keys.map((key) => {
+  const lines = keys.map((key) => {
     const f = table[key];
     return {
       field: f ? t(f.label) : key,
@@ -107,6 +188,7 @@ export function describeChanges(
       after: show(a[key], f?.vocab, t, opts),
     };
   });
+  return SKIP_UNCHANGED.has(entity) ? lines.filter((l) => l.before !== l.after) : lines;
 }
 
 const KNOWN_ACTIONS = new Set([
@@ -122,11 +204,36 @@ const KNOWN_ACTIONS = new Set([
   'demand.added',
   'demand.updated',
   'contact.logged',
+  'complaint.paused',
+  'complaint.resumed',
+  'deadline.set',
+  'deadline.recomputed',
+  'deadline.met',
+  'deadline.cancelled',
+  'deadline.paused',
+  'deadline.resumed',
+  'deadline.reopened',
+  'deadline.deferred',
+  'deadline.warned',
+  'deadline.breached',
+  'deadline.escalation_requested',
+  'commitment.made',
+  'commitment.fulfilled',
+  'commitment.cancelled',
+  'commitment.reminded',
+  'commitment.overdue',
 ]);
 
-/** "complaint.accept" → 受理 (the dictionary keys use _ because i18next reads dots as nesting). */
-export function actionLabel(action: string, t: Translate): string {
-  return KNOWN_ACTIONS.has(action)
-    ? t(`timeline.actions.${action.replace('.', '_')}`)
-    : t('timeline.actions.other', { action });
+/**
+ * "complaint.accept" → 受理 (the dictionary keys use _ because i18next reads dots as nesting).
+ * A deadline's events name the deadline from the event's `after.kind`: "答复时限已超时".
+ */
+export function actionLabel(action: string, t: Translate, after?: unknown): string {
+  if (!KNOWN_ACTIONS.has(action)) return t('timeline.actions.other', { action });
+  const key = `timeline.actions.${action.replace('.', '_')}`;
+  if (!action.startsWith('deadline.')) return t(key);
+  const kind = asRecord(after).kind;
+  const name =
+    typeof kind === 'string' ? t(`deadlineKind.${kind}`, { defaultValue: kind }) : t('deadlines.generic');
+  return t(key, { kind: name });
 }
