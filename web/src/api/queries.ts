@@ -9,15 +9,24 @@ import {
 import type { ListQuery } from '../lib/list-filters.ts';
 import { ApiError, api } from './client.ts';
 import type {
+  BoardPage,
   Category,
   Colleague,
   Complaint,
   ComplaintPage,
   CustomerProfile,
+  DeadlineKind,
   Me,
+  NotificationPage,
   StatusCounts,
   User,
 } from './types.ts';
+
+export interface BoardQuery {
+  state?: 'at_risk' | 'breached' | undefined;
+  kind?: DeadlineKind | undefined;
+  team?: string | undefined;
+}
 
 export const keys = {
   me: ['me'] as const,
@@ -28,6 +37,9 @@ export const keys = {
   counts: (q: ListQuery) => ['complaint-counts', q] as const,
   customerByPhone: (phone: string) => ['customer', 'phone', phone] as const,
   customer: (id: string) => ['customer', id] as const,
+  board: (q: BoardQuery) => ['deadline-board', q] as const,
+  notifications: ['notifications'] as const,
+  unread: ['notifications', 'unread'] as const,
 };
 
 export function useMe() {
@@ -135,6 +147,7 @@ export function storeComplaint(qc: QueryClient, c: Complaint): void {
   void qc.invalidateQueries({ queryKey: ['complaints'] });
   void qc.invalidateQueries({ queryKey: ['complaint-counts'] });
   void qc.invalidateQueries({ queryKey: ['customer'] });
+  void qc.invalidateQueries({ queryKey: ['deadline-board'] });
 }
 
 export function useCreateComplaint() {
@@ -166,5 +179,56 @@ export function useComplaintChange(complaint: Complaint | undefined) {
       });
     },
     onSuccess: (c) => storeComplaint(qc, c),
+  });
+}
+
+/** Deadlines at risk or breached, soonest first, with the counts of both (supervisors: every team). */
+export function useDeadlineBoard(q: BoardQuery, pageSize = 50) {
+  return useInfiniteQuery({
+    queryKey: keys.board(q),
+    queryFn: ({ pageParam, signal }) =>
+      api<BoardPage>('GET', '/deadlines', {
+        query: { ...q, limit: pageSize, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: 60_000,
+  });
+}
+
+/** The unread count for the bell, polled every 30 s (push comes later). */
+export function useUnreadCount(enabled = true) {
+  return useQuery({
+    queryKey: keys.unread,
+    queryFn: ({ signal }) => api<{ unread: number }>('GET', '/notifications/unread-count', { signal }),
+    refetchInterval: 30_000,
+    enabled,
+  });
+}
+
+export function useNotifications(enabled: boolean, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: keys.notifications,
+    queryFn: ({ pageParam, signal }) =>
+      api<NotificationPage>('GET', '/notifications', {
+        query: { limit: pageSize, cursor: pageParam ?? undefined },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[] } | { all: true }) =>
+      api<{ marked: number; unread: number }>('POST', '/notifications/read', { body }),
+    onSuccess: (r) => {
+      qc.setQueryData(keys.unread, { unread: r.unread });
+      void qc.invalidateQueries({ queryKey: keys.notifications, exact: true });
+    },
   });
 }

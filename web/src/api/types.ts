@@ -1,10 +1,13 @@
 // The shapes the server answers with, taken from its own response schemas (one source of truth).
 import type { z } from 'zod';
 import type {
+  commitmentResponse,
   complaintListItemSchema,
   complaintPageSchema,
   complaintSchema,
+  deadlineResponse,
   demandResponse,
+  wordingFinding,
 } from '../../../src/http/responses.ts';
 
 export type Complaint = z.output<typeof complaintSchema>;
@@ -15,6 +18,14 @@ export type Ability = Complaint['abilities']['close'];
 export type Contact = Complaint['contacts'][number];
 export type TimelineEvent = Complaint['timeline'][number];
 export type AbilityName = keyof Complaint['abilities'];
+export type Deadline = z.output<typeof deadlineResponse>;
+export type Commitment = z.output<typeof commitmentResponse>;
+export type WordingFinding = z.output<typeof wordingFinding>;
+export type NextDeadline = NonNullable<Complaint['nextDeadline']>;
+export type DeadlineKind = Deadline['kind'];
+export type DeadlineState = Deadline['state'];
+export type CommitmentKind = Commitment['kind'];
+export type CommitmentSource = Commitment['source'];
 
 export type {
   Channel,
@@ -90,4 +101,99 @@ export interface Colleague {
   name: string;
   role: string;
   team: string | null;
+}
+
+/** GET /deadlines: open deadlines at risk or breached (src/http/routes/deadlines.ts). */
+export interface BoardItem {
+  id: string;
+  kind: DeadlineKind;
+  state: 'at_risk' | 'breached';
+  dueAt: string;
+  warnAt: string;
+  breachedAt: string | null;
+  provisional: boolean;
+  escalateOnBreach: boolean;
+  complaint: {
+    id: string;
+    number: string;
+    status: import('../../../src/domain/vocabulary.ts').ComplaintStatus;
+    severity: import('../../../src/domain/vocabulary.ts').Severity;
+    team: string | null;
+    category: { id: string; name: string | null } | null;
+    handler: { id: string; name: string | null } | null;
+    owner: { id: string; name: string | null } | null;
+  };
+}
+
+export interface BoardPage {
+  items: BoardItem[];
+  nextCursor: string | null;
+  counts: { at_risk: number; breached: number };
+}
+
+/** GET /notifications (src/http/routes/notifications.ts). */
+export interface Notification {
+  id: string;
+  kind: string;
+  complaintId: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+/** GET /calendars. */
+export interface CalendarSummary {
+  id: string;
+  code: string;
+  name: string;
+  offsetMinutes: number;
+  everyDay: boolean;
+  hours: string[];
+  isDefault: boolean;
+  overrides?: number;
+}
+
+/** GET /calendars/:id/days?year= */
+export interface CalendarYear {
+  calendarId: string;
+  year: number;
+  everyDay?: boolean;
+  provisional: boolean;
+  days: {
+    day: string;
+    kind: 'holiday' | 'adjusted_workday';
+    working?: boolean;
+    name: string;
+    source: string;
+  }[];
+}
+
+/** POST /calendar/compute */
+export interface ComputedDue {
+  dueAt: string;
+  provisional: boolean;
+  calendarId: string;
+}
+
+/** GET /sla-policies: read loosely, the route is young (targets are duration specs per kind). */
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  priority: number;
+  active?: boolean;
+  severities?: string[] | null;
+  categoryIds?: string[] | null;
+  channels?: string[] | null;
+  minVipLevel?: number | null;
+  calendarId?: string | null;
+  targets: Partial<Record<DeadlineKind, Record<string, unknown>>>;
+  warnPercent?: number;
+  escalateOnBreach?: boolean;
 }

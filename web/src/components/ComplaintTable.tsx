@@ -1,12 +1,15 @@
 // A table of complaints (list page, customer history): dense, one line per complaint.
-import { Table, Tooltip, Typography } from 'antd';
+import { PauseCircleOutlined } from '@ant-design/icons';
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ComplaintListItem } from '../api/types.ts';
 import { categoryName } from '../lib/category-tree.ts';
+import { useNow } from '../lib/use-now.ts';
 import { SeverityTag, StatusTag } from './tags.tsx';
+import { DeadlineTag } from './timing/TimingTags.tsx';
 
 export type ComplaintColumn =
   | 'number'
@@ -16,6 +19,7 @@ export type ComplaintColumn =
   | 'category'
   | 'severity'
   | 'status'
+  | 'deadline'
   | 'openDemands'
   | 'handler'
   | 'owner';
@@ -28,6 +32,7 @@ export const ALL_COLUMNS: ComplaintColumn[] = [
   'category',
   'severity',
   'status',
+  'deadline',
   'openDemands',
   'handler',
   'owner',
@@ -45,6 +50,7 @@ export function ComplaintTable({
   emptyText?: string;
 }) {
   const { t, i18n } = useTranslation();
+  const now = useNow(30_000);
   const defs: Record<ComplaintColumn, ColumnsType<ComplaintListItem>[number]> = {
     number: {
       title: t('list.columns.number'),
@@ -109,6 +115,28 @@ export function ComplaintTable({
         </>
       ),
     },
+    deadline: {
+      title: t('list.columns.deadline'),
+      width: 170,
+      render: (_: unknown, c) => (
+        <Space size={2} wrap data-testid="list-deadline">
+          {c.nextDeadline ? (
+            <>
+              <span className="tousu-nowrap" style={{ fontSize: 12 }}>
+                {t(`deadlineKind.${c.nextDeadline.kind}`)}
+              </span>
+              <DeadlineTag deadline={c.nextDeadline} now={now} />
+            </>
+          ) : null}
+          {c.paused ? (
+            <Tag icon={<PauseCircleOutlined />} color="#8c8c8c" data-testid="list-paused">
+              {t('list.paused')}
+            </Tag>
+          ) : null}
+          {!c.nextDeadline && !c.paused ? '—' : null}
+        </Space>
+      ),
+    },
     openDemands: {
       title: t('list.columns.openDemands'),
       width: 90,
@@ -132,7 +160,7 @@ export function ComplaintTable({
       pagination={false}
       loading={loading}
       locale={{ emptyText: emptyText ?? t('list.empty') }}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1060 }}
     />
   );
 }

@@ -2,17 +2,25 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Demand } from '../api/types.ts';
-import { explainRefusal, type RefusalLike } from '../lib/refusal.ts';
+import { chinaDateTime } from '../lib/china-time.ts';
+import { type CommitmentRef, explainRefusal, type RefusalLike } from '../lib/refusal.ts';
 
 export function useExplain() {
   const { t } = useTranslation();
-  return (r: RefusalLike, action: string | undefined, demands: readonly Demand[] = []) =>
+  return (
+    r: RefusalLike,
+    action: string | undefined,
+    demands: readonly Demand[] = [],
+    commitments: readonly CommitmentRef[] = [],
+  ) =>
     explainRefusal(
       r,
       {
         action,
         actionLabel: action ? t(`actions.${action}`) : '',
         demands,
+        commitments,
+        formatTime: (iso) => chinaDateTime(iso),
         statusLabel: (s) => t(`status.${s}`),
         severityLabel: (s) => t(`severity.${s}`),
       },
@@ -24,16 +32,19 @@ export function RefusalAlert({
   refusal,
   action,
   demands,
+  commitments,
   onClose,
 }: {
   refusal: RefusalLike;
   action?: string;
   demands?: readonly Demand[];
+  /** The complaint's promises, to name the open ones (COMMITMENTS_OPEN). */
+  commitments?: readonly CommitmentRef[];
   onClose?: () => void;
 }) {
   const { t } = useTranslation();
   const explain = useExplain();
-  const lines = explain(refusal, action, demands);
+  const lines = explain(refusal, action, demands, commitments);
   return (
     <Alert
       type="error"

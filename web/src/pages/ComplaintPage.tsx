@@ -1,35 +1,29 @@
 // One complaint: who owns it, where it stands in the four stages, every demand, contact and change.
 import { Alert, Badge, Button, Card, Col, Result, Row, Spin, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useComplaint } from '../api/queries.ts';
+import { CommitmentsCard } from '../components/commitments/CommitmentsCard.tsx';
 import { ActionBar } from '../components/complaint/ActionBar.tsx';
 import { ComplaintHeader } from '../components/complaint/ComplaintHeader.tsx';
 import { ContactPanel } from '../components/complaint/ContactPanel.tsx';
 import { ComplaintProvider } from '../components/complaint/context.tsx';
+import { DeadlinesCard } from '../components/complaint/DeadlinesCard.tsx';
 import { DemandTable } from '../components/complaint/DemandTable.tsx';
 import { DetailsPanel } from '../components/complaint/DetailsPanel.tsx';
 import { TimelinePanel } from '../components/complaint/TimelinePanel.tsx';
 import { RefusalAlert } from '../components/RefusalAlert.tsx';
 import { StageGuide } from '../components/StageGuide.tsx';
-
-function useNow(everyMs: number): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
+import { useNow } from '../lib/use-now.ts';
 
 export default function ComplaintPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useComplaint(id);
   const [stale, setStale] = useState(false);
-  const now = useNow(60_000);
+  const now = useNow(30_000);
 
   if (query.isPending) return <Spin style={{ margin: 48 }} />;
   if (query.isError) {
@@ -114,8 +108,10 @@ export default function ComplaintPage() {
                 ]}
               />
             </Card>
+            <CommitmentsCard now={now} />
           </Col>
           <Col xs={24} xl={8}>
+            <DeadlinesCard now={now} />
             <StageGuide stage={c.stage} customerType={(c.customerType as never) ?? null} />
           </Col>
         </Row>

@@ -147,13 +147,19 @@ export function ActionBar() {
             refusal={refusal.r}
             action={refusal.action}
             demands={c.demands}
+            commitments={c.commitments}
             onClose={() => setRefusal(null)}
           />
         </div>
       ) : null}
       {!dialog && dialogError ? (
         <div style={{ marginTop: 8 }}>
-          <RefusalAlert refusal={dialogError} demands={c.demands} onClose={() => setResult(null)} />
+          <RefusalAlert
+            refusal={dialogError}
+            demands={c.demands}
+            commitments={c.commitments}
+            onClose={() => setResult(null)}
+          />
         </div>
       ) : null}
       <Modal
@@ -242,7 +248,12 @@ export function ActionBar() {
             </Form.Item>
           ) : null}
           {dialogError ? (
-            <RefusalAlert refusal={dialogError} action={dialog ?? undefined} demands={c.demands} />
+            <RefusalAlert
+              refusal={dialogError}
+              action={dialog ?? undefined}
+              demands={c.demands}
+              commitments={c.commitments}
+            />
           ) : null}
         </Form>
       </Modal>

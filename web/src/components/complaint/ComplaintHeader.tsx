@@ -1,3 +1,4 @@
+import { PauseCircleOutlined } from '@ant-design/icons';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,11 @@ export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; n
         )}
         {c.reopenCount > 0 ? (
           <Tag color="warning">{t('complaint.reopenCount', { count: c.reopenCount })}</Tag>
+        ) : null}
+        {c.paused ? (
+          <Tag icon={<PauseCircleOutlined />} color="#8c8c8c" data-testid="header-paused">
+            {t('list.paused')}
+          </Tag>
         ) : null}
         {c.withdrawReason ? <Tag>{t('complaint.withdrawn', { reason: c.withdrawReason })}</Tag> : null}
       </Space>

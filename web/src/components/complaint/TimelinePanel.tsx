@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCategories } from '../../api/queries.ts';
 import type { Complaint } from '../../api/types.ts';
 import { categoryName } from '../../lib/category-tree.ts';
+import { chinaDateTime } from '../../lib/china-time.ts';
 import { actionLabel, describeChanges } from '../../lib/timeline.ts';
 
 export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
@@ -30,7 +31,7 @@ export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
         children: (
           <div>
             <div>
-              <b>{actionLabel(e.action, tr)}</b>{' '}
+              <b>{actionLabel(e.action, tr, e.after)}</b>{' '}
               <span className="tousu-muted">
                 {dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')} · {e.actor?.name ?? t('timeline.system')}
               </span>
@@ -39,7 +40,7 @@ export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
               ? null
               : describeChanges(e.entity, e.before, e.after, tr, {
                   names,
-                  formatTime: (iso) => dayjs(iso).format('YYYY-MM-DD HH:mm'),
+                  formatTime: (iso) => chinaDateTime(iso),
                 }).map((ch, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: one event's lines never reorder
                   <div key={i} style={{ fontSize: 12 }}>

@@ -1,0 +1,56 @@
+// "By when" or "not before" as the agent says it: N working days, N working hours, N hours, or a
+// precise time picked as China time.
+import { DatePicker, InputNumber, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { MOMENT_UNITS, type MomentDraft, type MomentUnit } from '../../lib/durations.ts';
+
+const WALL = 'YYYY-MM-DD HH:mm';
+
+export function MomentInput({
+  id,
+  value,
+  onChange,
+  labels,
+}: {
+  id: string;
+  value: MomentDraft;
+  onChange: (v: MomentDraft) => void;
+  /** The dictionary of unit names: "个工作日内" for a due time, "个工作日后" for a start. */
+  labels: 'units' | 'notBeforeUnits';
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space.Compact>
+      {value.unit === 'at' ? (
+        <DatePicker
+          id={`${id}-at`}
+          showTime={{ format: 'HH:mm' }}
+          format={WALL}
+          placeholder={t('commitments.at')}
+          value={value.at ? dayjs(value.at) : null}
+          onChange={(d) => onChange({ ...value, at: d ? d.format(WALL) : null })}
+          style={{ width: 190 }}
+        />
+      ) : (
+        <InputNumber<number>
+          id={`${id}-amount`}
+          aria-label={t('commitments.amount')}
+          min={value.unit === 'calendarHours' ? 0.5 : 1}
+          step={value.unit === 'workingDays' ? 1 : 0.5}
+          precision={value.unit === 'workingDays' ? 0 : 1}
+          value={value.amount}
+          onChange={(n) => onChange({ ...value, amount: n ?? null })}
+          style={{ width: 80 }}
+        />
+      )}
+      <Select<MomentUnit>
+        id={`${id}-unit`}
+        value={value.unit}
+        onChange={(unit) => onChange({ ...value, unit })}
+        options={MOMENT_UNITS.map((u) => ({ value: u, label: t(`commitments.${labels}.${u}`) }))}
+        style={{ width: 140 }}
+      />
+    </Space.Compact>
+  );
+}
