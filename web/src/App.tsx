@@ -15,6 +15,8 @@ const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
 const ComplaintListPage = lazy(() => import('./pages/ComplaintListPage.tsx'));
 const ComplaintPage = lazy(() => import('./pages/ComplaintPage.tsx'));
 const CustomerPage = lazy(() => import('./pages/CustomerPage.tsx'));
+const DeadlineBoardPage = lazy(() => import('./pages/DeadlineBoardPage.tsx'));
+const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Loading() {
@@ -43,6 +45,8 @@ function Gate() {
           <Route path="/complaints" element={<ComplaintListPage me={me.data} />} />
           <Route path="/complaints/:id" element={<ComplaintPage />} />
           <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route path="/deadlines" element={<DeadlineBoardPage me={me.data} />} />
+          <Route path="/admin/calendars" element={<CalendarAdminPage me={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,5 +1,11 @@
 // The frame every screen sits in: the menu, who is logged in, the language switch and logout.
-import { LogoutOutlined, PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FieldTimeOutlined,
+  LogoutOutlined,
+  PhoneOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +13,8 @@ import { Link, useLocation } from 'react-router';
 import { useLogout } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
 import { type Language, rememberLanguage } from '../i18n/index.ts';
+import { administersCalendars, hasDeadlineBoard, overseesTeams } from '../lib/roles.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 
 const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor']);
 
@@ -14,12 +22,42 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const logout = useLogout();
-  const section = location.pathname.startsWith('/intake') ? 'intake' : 'list';
+  const path = location.pathname;
+  const section = path.startsWith('/intake')
+    ? 'intake'
+    : path.startsWith('/deadlines')
+      ? 'deadlines'
+      : path.startsWith('/admin')
+        ? 'admin'
+        : 'list';
+  const role = me.user.role;
   const items = [
     ...(HANDLING_ROLES.has(me.user.role)
       ? [{ key: 'intake', icon: <PhoneOutlined />, label: <Link to="/intake">{t('nav.intake')}</Link> }]
       : []),
     { key: 'list', icon: <UnorderedListOutlined />, label: <Link to="/complaints">{t('nav.list')}</Link> },
+    ...(hasDeadlineBoard(role)
+      ? [
+          {
+            key: 'deadlines',
+            icon: <FieldTimeOutlined />,
+            label: (
+              <Link to="/deadlines" id="nav-deadlines">
+                {overseesTeams(role) ? t('nav.deadlines') : t('nav.myDeadlines')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    ...(administersCalendars(role)
+      ? [
+          {
+            key: 'admin',
+            icon: <CalendarOutlined />,
+            label: <Link to="/admin/calendars">{t('nav.calendars')}</Link>,
+          },
+        ]
+      : []),
   ];
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -44,6 +82,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           style={{ flex: 1, minWidth: 0, lineHeight: '48px' }}
         />
         <Space size="middle">
+          <NotificationBell />
           <span style={{ color: '#fff' }} data-testid="current-user">
             {me.user.name} <Tag color="blue">{t(`roles.${me.user.role}`)}</Tag>
             {me.user.team ? <span className="tousu-nowrap">{me.user.team}</span> : null}
