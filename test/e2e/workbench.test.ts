@@ -1,6 +1,8 @@
 // The workbench in a real browser, through the real server and database: an agent takes a call
 // from a known customer, records two demands, is told why the complaint cannot be closed, answers
-// each demand, resolves, closes with a summary, and finds the complaint again.
+// each demand, resolves, closes with a summary, and finds the complaint again. Then time limits:
+// the deadlines card counts down, a promise that names a final result gets the recommended wording,
+// a pause stops the clock, and a supervisor sees what is breached on the deadline board.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, startTestServer, type TestServer, type TestUser } from '../helpers/test-server.ts';
 import {
@@ -19,6 +21,7 @@ const STEP_TIMEOUT = 120_000;
 describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
   let s: TestServer;
   let agent: TestUser;
+  let supervisor: TestUser;
   let browser: Browser;
   let origin: string;
   let earlier: { number: string };
@@ -28,6 +31,7 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
     s = await startTestServer({ webDir: WEB_DIR });
     origin = s.baseUrl.replace(/\/api\/v1$/, '');
     agent = await s.user('agent', '一线一组');
+    supervisor = await s.user('supervisor', '客服中心');
     // The caller has complained before: the agent must see it while the phone rings.
     const res = await agent.client.post(
       '/complaints',
@@ -177,6 +181,91 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
         resolution: '我正在写的答复，不能丢',
       });
       expect(after.body.verifiedFacts).toBe('计费系统核实：确有重复扣费');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'counts down the time limits, advises on a promise of a final result, pauses, and shows the board to a supervisor',
+    async () => {
+      const { page } = browser;
+      // A complaint received a month ago: its resolution limit (10 working days) is long breached.
+      const old = await agent.client.post(
+        '/complaints',
+        complaintBody({ receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() }),
+      );
+      expect(old.status).toBe(201);
+      const created = await agent.client.post(
+        '/complaints',
+        complaintBody({ customer: { phone: KNOWN_PHONE } }),
+      );
+      expect(created.status).toBe(201);
+      const c = created.body;
+      await page.goto(`${origin}/complaints/${c.id}`);
+
+      // The deadlines card: the reply limit (3 working days) counts down in China time.
+      const reply = page.getByTestId('deadline-reply');
+      await expect.poll(() => reply.textContent()).toContain('答复时限');
+      expect(await reply.textContent()).toContain('3个工作日');
+      expect(await reply.getByTestId('deadline-tag').textContent()).toMatch(/^剩 \d+(天|小时|分钟)/);
+      expect(await page.getByTestId('deadline-acceptance').textContent()).toContain('已达成');
+
+      // A promise of the final result by a date: advice while typing, and again once saved.
+      await page.fill('#commitment-description', '请您放心，我们会在三个工作日内给您最终的答复和结果');
+      const suggestion = '我们会在三个工作日内及时和您联系，回复您的投诉';
+      await expect.poll(() => page.getByTestId('wording-live').textContent()).toContain(suggestion);
+      await page.fill('#commitment-due-amount', '3');
+      await page.click('#commitment-save');
+      const saved = page.getByTestId('wording-saved');
+      await expect.poll(() => saved.isVisible()).toBe(true);
+      expect(await saved.textContent()).toContain(suggestion);
+      const promise = page.getByTestId('commitment-row');
+      await expect.poll(() => promise.count()).toBe(1);
+      expect(await promise.textContent()).toContain('待履行');
+      expect(await promise.textContent()).toContain('用语提示');
+      await screenshot(page, '08-deadlines-and-promise');
+
+      // Closing names the open promise among the reasons.
+      await page.click('#action-close');
+      await expect.poll(() => page.getByTestId('refusal').textContent()).toContain('对客户的承诺没有完成');
+      expect(await page.getByTestId('refusal').textContent()).toContain('给您最终的答复和结果');
+
+      // Waiting for the customer stops every clock; resuming starts them again.
+      await page.click('#deadlines-pause');
+      await page.fill('#pause-reason', '等客户补充上月账单截图');
+      await page.click('#pause-ok');
+      await expect
+        .poll(() => page.getByTestId('paused-banner').textContent())
+        .toContain('等客户补充上月账单截图');
+      expect(await reply.getByTestId('deadline-tag').getAttribute('data-state')).toBe('paused');
+      await page.click('#deadlines-resume');
+      await expect.poll(() => page.getByTestId('paused-banner').count()).toBe(0);
+      await expect.poll(() => reply.getByTestId('deadline-tag').getAttribute('data-state')).toBe('running');
+
+      // The list shows the next time limit of each complaint.
+      await page.goto(`${origin}/complaints`);
+      await expect.poll(() => page.getByTestId('list-deadline').first().textContent()).toMatch(/时限/);
+
+      // A supervisor sees every team's breached limits, the old complaint among them.
+      await page.getByRole('button', { name: /退出登录/ }).click();
+      await page.fill('#login-name', supervisor.login);
+      await page.fill('#login-password', 'password-123');
+      await page.keyboard.press('Enter');
+      await page.click('#nav-deadlines');
+      const board = page.getByTestId('deadline-board');
+      await expect.poll(() => board.textContent()).toContain(old.body.number);
+      expect(await page.getByTestId('board-tab-breached').textContent()).toMatch(/已超时\s*[1-9]/);
+      expect(await board.textContent()).toContain('办结时限');
+      expect(await board.textContent()).toMatch(/超时 \d+天/);
+      await page.waitForTimeout(400); // the rows fade in
+      await screenshot(page, '09-deadline-board');
+
+      // Back to the agent for the tests that follow.
+      await page.getByRole('button', { name: /退出登录/ }).click();
+      await page.fill('#login-name', agent.login);
+      await page.fill('#login-password', 'password-123');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain(agent.login.slice(5));
     },
     STEP_TIMEOUT,
   );
