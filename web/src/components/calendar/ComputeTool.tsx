@@ -1,6 +1,6 @@
 // "From this moment, N working days on this calendar: when is that?" — the same arithmetic the
 // deadlines use, with the provisional flag for years without an official schedule.
-import { Button, DatePicker, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,13 +40,15 @@ export function ComputeTool({ calendarId }: { calendarId: string | undefined }) 
           onChange={(d) => setFrom(d ? d.format(WALL) : '')}
         />
         <span>+</span>
-        <InputNumber<number>
+        <Input
           id="compute-amount"
+          type="number"
+          inputMode="decimal"
           aria-label={t('calendarAdmin.computeAdd')}
           min={unit === 'workingDays' ? 1 : 0.5}
-          precision={unit === 'workingDays' ? 0 : 1}
-          value={amount}
-          onChange={setAmount}
+          step={unit === 'workingDays' ? 1 : 0.5}
+          value={amount ?? ''}
+          onChange={(e) => setAmount(e.target.value === '' ? null : Number(e.target.value))}
           style={{ width: 90 }}
         />
         <Select<Unit>

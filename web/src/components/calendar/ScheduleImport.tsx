@@ -1,8 +1,8 @@
 // Import a year of the State Council's holiday schedule from a JSON file: a look at the file
 // first (year, days off, 调休 working days), then the server checks every day.
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App as AntApp, Button, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImportSchedule } from '../../api/calendar-queries.ts';
 import { ApiError } from '../../api/client.ts';
@@ -14,6 +14,8 @@ export function ScheduleImport() {
   const { message } = AntApp.useApp();
   const importSchedule = useImportSchedule();
   const [file, setFile] = useState<{ name: string; preview: ScheduleFilePreview } | null>(null);
+  // A plain file input: antd's Upload would add its whole machinery to the shared antd chunk.
+  const input = useRef<HTMLInputElement>(null);
 
   const read = async (f: File) => {
     importSchedule.reset();
@@ -37,18 +39,21 @@ export function ScheduleImport() {
     <div data-testid="schedule-import">
       <Typography.Paragraph type="secondary">{t('calendarAdmin.importHelp')}</Typography.Paragraph>
       <Space wrap>
-        <Upload
+        <input
+          ref={input}
+          type="file"
           accept=".json,application/json"
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void read(f);
-            return false;
+          hidden
+          data-testid="schedule-file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void read(f);
+            e.target.value = '';
           }}
-        >
-          <Button icon={<UploadOutlined />} id="schedule-file">
-            {t('calendarAdmin.importPick')}
-          </Button>
-        </Upload>
+        />
+        <Button icon={<UploadOutlined />} id="schedule-file" onClick={() => input.current?.click()}>
+          {t('calendarAdmin.importPick')}
+        </Button>
         {file ? <Typography.Text>{file.name}</Typography.Text> : null}
       </Space>
       {p?.ok ? (

@@ -1,6 +1,6 @@
 // One calendar's year: the days off and 调休 working days (national, imported, or set on this
 // calendar), as a year grid and a table; administrators set and remove a calendar's own days.
-import { Alert, App as AntApp, Button, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarDays, useRemoveOverride } from '../../api/calendar-queries.ts';
@@ -24,7 +24,7 @@ export function SpecialDaysPanel({
   admin: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const days = useCalendarDays(calendar.id, year);
   const remove = useRemoveOverride();
   const [picked, setPicked] = useState<string | null>(null);
@@ -100,21 +100,27 @@ export function SpecialDaysPanel({
             width: 80,
             render: (_: unknown, d) =>
               admin && d.source === 'override' ? (
-                <Popconfirm
-                  title={t('calendarAdmin.removeConfirm', { day: d.day })}
-                  okText={t('actions.confirm')}
-                  cancelText={t('actions.cancel')}
-                  onConfirm={() =>
-                    remove.mutate(
-                      { calendarId: calendar.id, day: d.day },
-                      { onSuccess: () => void message.success(t('calendarAdmin.removed', { day: d.day })) },
-                    )
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  onClick={() =>
+                    modal.confirm({
+                      title: t('calendarAdmin.removeConfirm', { day: d.day }),
+                      okText: t('actions.confirm'),
+                      cancelText: t('actions.cancel'),
+                      onOk: () =>
+                        remove.mutateAsync(
+                          { calendarId: calendar.id, day: d.day },
+                          {
+                            onSuccess: () => void message.success(t('calendarAdmin.removed', { day: d.day })),
+                          },
+                        ),
+                    })
                   }
                 >
-                  <Button size="small" type="link" danger>
-                    {t('calendarAdmin.remove')}
-                  </Button>
-                </Popconfirm>
+                  {t('calendarAdmin.remove')}
+                </Button>
               ) : null,
           },
         ]}

@@ -1,6 +1,6 @@
 // "By when" or "not before" as the agent says it: N working days, N working hours, N hours, or a
 // precise time picked as China time.
-import { DatePicker, InputNumber, Select, Space } from 'antd';
+import { DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { MOMENT_UNITS, type MomentDraft, type MomentUnit } from '../../lib/durations.ts';
@@ -33,14 +33,18 @@ export function MomentInput({
           style={{ width: 190 }}
         />
       ) : (
-        <InputNumber<number>
+        // A plain number input: antd's InputNumber would grow the shared antd chunk for little gain.
+        <Input
           id={`${id}-amount`}
+          type="number"
+          inputMode="decimal"
           aria-label={t('commitments.amount')}
-          min={value.unit === 'calendarHours' ? 0.5 : 1}
+          min={value.unit === 'workingDays' ? 1 : 0.5}
           step={value.unit === 'workingDays' ? 1 : 0.5}
-          precision={value.unit === 'workingDays' ? 0 : 1}
-          value={value.amount}
-          onChange={(n) => onChange({ ...value, amount: n ?? null })}
+          value={value.amount ?? ''}
+          onChange={(e) =>
+            onChange({ ...value, amount: e.target.value === '' ? null : Number(e.target.value) })
+          }
           style={{ width: 80 }}
         />
       )}
