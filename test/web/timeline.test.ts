@@ -370,9 +370,9 @@ describe('deadline, promise and pause events', () => {
       provisional: false,
     };
     expect(lines('deadline', null, after)).toEqual([
-      { field: '时限策略', before: null, after: '一般投诉' },
-      { field: '时限', before: null, after: '3个工作日' },
       { field: '截止时间', before: null, after: 'T(11-25T10:00)' },
+      { field: '时限', before: null, after: '3个工作日' },
+      { field: '时限策略', before: null, after: '一般投诉' },
     ]);
     expect(lines('deadline', null, { ...after, provisional: true }).at(-1)).toEqual({
       field: '暂定',
@@ -478,5 +478,24 @@ describe('deadline, promise and pause events', () => {
     expect(
       lines('complaint', { pausedAt: '2026-11-24T02:00:00.000Z', reason: 'x' }, { pausedMs: 90 * 60_000 }),
     ).toEqual([{ field: '累计暂停', before: null, after: '1 小时 30 分' }]);
+  });
+});
+
+describe('promise and deadline lines come in reading order, whatever order the database keeps', () => {
+  it('commitment.made as stored by PostgreSQL (jsonb sorts keys by length)', () => {
+    const stored = {
+      kind: 'call_back',
+      dueAt: '2026-11-24T09:00:00.000Z',
+      source: 'agent',
+      wording: [],
+      notBefore: null,
+      description: '明天下午五点前把发票寄出',
+    };
+    expect(describeChanges('commitment', null, stored, zh).map((l) => l.field)).toEqual([
+      '来源',
+      '类型',
+      '承诺内容',
+      '截止时间',
+    ]);
   });
 });

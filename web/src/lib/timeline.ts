@@ -66,10 +66,11 @@ const DEMAND_FIELDS: Record<string, FieldDef> = {
   description: { label: 'demand.description' },
 };
 
+// In the order a reader wants them (the database hands JSON keys back in an order of its own).
 const DEADLINE_FIELDS: Record<string, FieldDef> = {
+  dueAt: { label: 'deadlines.dueAt', vocab: TIME },
   target: { label: 'deadlines.target', vocab: DURATION },
   policy: { label: 'deadlines.policy' },
-  dueAt: { label: 'deadlines.dueAt', vocab: TIME },
   startAt: { label: 'deadlines.startAt', vocab: TIME },
   metAt: { label: 'deadlines.metAt', vocab: TIME },
   breachedAt: { label: 'deadlines.breachedAt', vocab: TIME },
@@ -106,8 +107,15 @@ const ENTITY_FIELDS: Record<string, Record<string, FieldDef>> = {
   commitment: COMMITMENT_FIELDS,
 };
 
-/** Entities whose events record context in `before` too: an unchanged value is no change. */
+/** Entities whose events record context in `before` too: an unchanged value is no change. Their
+ *  lines follow the order of their field table. */
 const SKIP_UNCHANGED = new Set(['deadline', 'commitment']);
+
+function tableOrder(entity: string, keys: string[]): string[] {
+  const order = Object.keys(ENTITY_FIELDS[entity] ?? {});
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return [...keys].sort((a, b) => rank(a) - rank(b));
+}
 
 const MAX_VALUE = 80;
 
@@ -180,7 +188,8 @@ export function describeChanges(
       !hidden?.has(k) &&
       !(table[k]?.hideIfEmpty && empty(a[k])),
   );
-  const lines = keys.map((key) => {
+  const ordered = SKIP_UNCHANGED.has(entity) ? tableOrder(entity, keys) : keys;
+  const lines = ordered.map((key) => {
     const f = table[key];
     return {
       field: f ? t(f.label) : key,

@@ -2,7 +2,7 @@
 // that matches wins) and its limit for acceptance, first contact, reply and resolution.
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSlaPolicies } from '../../api/calendar-queries.ts';
+import { useCalendars, useSlaPolicies } from '../../api/calendar-queries.ts';
 import { ApiError } from '../../api/client.ts';
 import type { SlaPolicy } from '../../api/types.ts';
 import { asDurationSpec, durationLabel } from '../../lib/durations.ts';
@@ -12,6 +12,8 @@ import { RefusalAlert } from '../RefusalAlert.tsx';
 export function SlaPolicyTable() {
   const { t } = useTranslation();
   const policies = useSlaPolicies();
+  const calendars = useCalendars();
+  const calendarName = new Map((calendars.data ?? []).map((c) => [c.id, c.name]));
   if (policies.error) {
     return (
       <RefusalAlert refusal={policies.error instanceof ApiError ? policies.error : { code: 'NETWORK' }} />
@@ -50,12 +52,17 @@ export function SlaPolicyTable() {
           render: (_: unknown, p) => (
             <div>
               {DEADLINE_KINDS.map((k) => {
-                const spec = asDurationSpec(p.targets?.[k]);
+                const target = p.targets?.[k];
+                const spec = asDurationSpec(target);
                 if (!spec) return null;
                 const l = durationLabel(spec);
+                // A target counted on another calendar than the policy's (acceptance on the 24×7 line).
+                const own = typeof target?.calendarId === 'string' ? target.calendarId : null;
+                const other = own && own !== p.calendarId ? calendarName.get(own) : undefined;
                 return (
                   <div key={k} className="tousu-nowrap">
                     {t(`deadlineKind.${k}`)}：{t(l.key, l.values)}
+                    {other ? <span className="tousu-muted"> · {other}</span> : null}
                   </div>
                 );
               })}
