@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['web', 'vite.config.ts', 'src/domain/vocabulary.ts', 'package-lock.json'];
+// The UI bundles pure rules from src/domain (vocabulary, the promise wording check, deadlines).
+const SOURCES = ['web', 'vite.config.ts', 'src/domain', 'package-lock.json'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -49,6 +50,8 @@ export function ensureWebBuild({ quiet = false } = {}) {
     {
       cwd: root,
       stdio: 'inherit',
+      // Always a production build, even when called from the tests (vitest sets NODE_ENV=test).
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (r.status !== 0) throw new Error(`vite build failed with exit code ${r.status}`);

@@ -9,7 +9,11 @@
 import type { Kysely } from 'kysely';
 import { type AuditEntry, recordAudits } from '../db/repositories/audit.ts';
 import { toStoredDeadline } from '../db/repositories/deadlines.ts';
-import { insertNotifications, type NewNotification } from '../db/repositories/notifications.ts';
+import {
+  insertNotifications,
+  type NewNotification,
+  type NotificationKind,
+} from '../db/repositories/notifications.ts';
 import type { CommitmentRow, Database, DeadlineRow } from '../db/schema.ts';
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
@@ -35,18 +39,23 @@ interface Parties {
   team: string | null;
 }
 
+/**
+ * The supervisors to tell, by team: the team's own; for a team without one (or no team), every
+ * active supervisor, so a breach never goes unseen by a supervisor.
+ */
 async function supervisorsByTeam(db: Kysely<Database>, teams: (string | null)[]) {
-  const wanted = [...new Set(teams.filter((t): t is string => t !== null))];
-  const map = new Map<string, string[]>();
-  if (!wanted.length) return map;
   const rows = await db
     .selectFrom('users')
     .select(['id', 'team'])
     .where('role', '=', 'supervisor')
     .where('active', '=', true)
-    .where('team', 'in', wanted)
     .execute();
-  for (const r of rows) map.set(r.team as string, [...(map.get(r.team as string) ?? []), r.id]);
+  const all = rows.map((r) => r.id);
+  const map = new Map<string | null, string[]>();
+  for (const team of new Set(teams)) {
+    const own = team === null ? [] : rows.filter((r) => r.team === team).map((r) => r.id);
+    map.set(team, own.length ? own : all);
+  }
   return map;
 }
 
@@ -73,7 +82,7 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
     const audits: AuditEntry[] = [];
     for (const r of rows) {
       const d = toStoredDeadline(r as DeadlineRow);
-      const who = recipients([r.handler_id, r.owner_id, ...(r.team ? (supervisors.get(r.team) ?? []) : [])]);
+      const who = recipients([r.handler_id, r.owner_id, ...(supervisors.get(r.team) ?? [])]);
       const payload = { number: r.number, deadlineKind: d.kind, dueAt: iso(d.dueAt), warnAt: iso(d.warnAt) };
       if (!d.warnedAt && d.warnAt <= now && d.warnAt < d.dueAt) {
         d.warnedAt = d.warnAt;
@@ -177,11 +186,7 @@ async function sweepCommitments(db: Kysely<Database>, now: Date, batch: number, 
       if (!breachedAt && r.due_at <= now) {
         breachedAt = r.due_at;
         out.overdue++;
-        const who = recipients([
-          r.handler_id,
-          r.owner_id,
-          ...(r.team ? (supervisors.get(r.team) ?? []) : []),
-        ]);
+        const who = recipients([r.handler_id, r.owner_id, ...(supervisors.get(r.team) ?? [])]);
         for (const userId of who)
           notes.push(note(userId, 'commitment_overdue', r, r.id, `${r.id}:overdue`, payload, now));
         audits.push(event(r, r.id, 'commitment.overdue', now, { dueAt: iso(r.due_at) }, 'commitment'));
@@ -207,7 +212,7 @@ async function sweepCommitments(db: Kysely<Database>, now: Date, batch: number, 
 
 function note(
   userId: string,
-  kind: string,
+  kind: NotificationKind,
   p: Parties,
   subjectId: string,
   dedupe: string,

@@ -514,3 +514,15 @@ describe('a changed policy', () => {
     expect(after.version).toBe(c.version);
   });
 });
+
+describe('a team without a supervisor', () => {
+  it('has its breaches told to every supervisor, so none goes unseen', async () => {
+    at('2026-09-30T10:00:00+08:00');
+    const r = await outsider.client.post('/complaints', complaintBody({ channel: 'web' }));
+    expect(r.status).toBe(201);
+    await sweepOnce(s.handle.db, new Date('2026-10-08T11:00:00+08:00'));
+    const notes = (await supervisor.client.get('/notifications?limit=200')).body.items;
+    const breach = notes.find((n: Json) => n.complaintId === r.body.id && n.kind === 'deadline_breached');
+    expect(breach?.payload).toMatchObject({ number: r.body.number, deadlineKind: 'first_contact' });
+  });
+});

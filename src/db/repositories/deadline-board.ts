@@ -88,6 +88,7 @@ export function deadlineBoard(
       'o.name as owner_name',
       'c.category_id',
       'cat.name as category_name',
+      'cat.name_en as category_name_en',
     ])
     .$if(!!c, (qb) =>
       qb.where((eb) => eb(eb.refTuple('d.due_at', 'd.id'), '>', eb.tuple(c?.at as Date, c?.id as string))),

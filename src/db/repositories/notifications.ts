@@ -3,9 +3,19 @@
 import type { Kysely } from 'kysely';
 import type { Database, NotificationRow } from '../schema.ts';
 
+/** What a notification is about; the workbench words each kind. */
+export const NOTIFICATION_KINDS = [
+  'deadline_at_risk',
+  'deadline_breached',
+  'commitment_due_soon',
+  'customer_window_open',
+  'commitment_overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export interface NewNotification {
   userId: string;
-  kind: string;
+  kind: NotificationKind;
   complaintId: string | null;
   subjectId: string | null;
   dedupeKey: string;

@@ -40,7 +40,9 @@ const boardItem = z.object({
     status: z.string(),
     severity: z.enum(SEVERITIES),
     team: z.string().nullable(),
-    category: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+    category: z
+      .object({ id: z.uuid(), name: z.string().nullable(), nameEn: z.string().nullable() })
+      .nullable(),
     handler: userRef.nullable(),
     owner: userRef.nullable(),
   }),
@@ -79,7 +81,9 @@ function presentBoardRow(r: BoardRow, now: Date): z.input<typeof boardItem> {
       status: r.status,
       severity: r.severity,
       team: r.team,
-      category: r.category_id ? { id: r.category_id, name: r.category_name } : null,
+      category: r.category_id
+        ? { id: r.category_id, name: r.category_name, nameEn: r.category_name_en }
+        : null,
       handler: ref(r.handler_id, r.handler_name),
       owner: ref(r.owner_id, r.owner_name),
     },

@@ -1,7 +1,13 @@
 // A person's own notifications (deadline warnings and breaches, promise reminders), with read
 // state. Real-time push comes later; the workbench polls the unread count.
 import { z } from 'zod';
-import { listNotifications, markRead, unreadCount } from '../../db/repositories/notifications.ts';
+import {
+  listNotifications,
+  markRead,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  unreadCount,
+} from '../../db/repositories/notifications.ts';
 import { decodeInstantCursor, encodeInstantCursor } from '../instant-cursor.ts';
 import { errorSchema, queryErrors } from '../responses.ts';
 import type { App, RouteDeps } from '../server.ts';
@@ -10,11 +16,7 @@ import { commandContext } from './context.ts';
 const timestamp = z.iso.datetime();
 const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z
-    .string()
-    .describe(
-      'deadline_at_risk | deadline_breached | commitment_due_soon | customer_window_open | commitment_overdue',
-    ),
+  kind: z.enum(NOTIFICATION_KINDS),
   complaintId: z.uuid().nullable(),
   subjectId: z.uuid().nullable().describe('The deadline or commitment'),
   payload: z.record(z.string(), z.unknown()).describe('The figures that fired it (no personal data)'),
@@ -61,7 +63,7 @@ export function notificationRoutes(app: App, deps: RouteDeps) {
       return {
         items: items.map((n) => ({
           id: n.id,
-          kind: n.kind,
+          kind: n.kind as NotificationKind,
           complaintId: n.complaint_id,
           subjectId: n.subject_id,
           payload: n.payload as Record<string, unknown>,
