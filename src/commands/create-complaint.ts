@@ -25,7 +25,7 @@ import type {
 import { assertCustomerTypeJudgement } from '../policies/judgements.ts';
 import { authorize } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
-import { syncDeadlines } from './sync-deadlines.ts';
+import { deadlineAudits, planDeadlines, writeDeadlines } from './sync-deadlines.ts';
 
 export interface CreateComplaintInput {
   customer: { phone: string; name?: string | null | undefined };
@@ -115,6 +115,22 @@ export async function createComplaint(
       }
       const number = preallocated ?? (await allocate(tx));
       const customer = await findOrCreateCustomer(tx, phone, input.customer.name?.trim() || null, ctx.now);
+      // The deadlines are planned before the insert, so the complaint is written once, with them.
+      const plan = planDeadlines(
+        config,
+        {
+          severity: input.severity ?? 'normal',
+          category_id: input.categoryId ?? null,
+          channel: input.channel,
+          status: accept ? 'accepted' : 'new',
+          received_at: receivedAt,
+          accepted_at: accept ? ctx.now : null,
+          resolved_at: null,
+          paused_at: null,
+        },
+        ctx.now,
+        { vipLevel: customer.vip_level, contacts: [], windows: [], existing: [] },
+      );
       const complaint = await tx
         .insertInto('complaints')
         .values({
@@ -139,6 +155,7 @@ export async function createComplaint(
           accepted_at: accept ? ctx.now : null,
           created_at: ctx.now,
           updated_at: ctx.now,
+          ...plan.columns,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -197,11 +214,8 @@ export async function createComplaint(
           after: { status: 'accepted', ownerId: actor.id, confirmed: true },
         });
       }
-      await recordAudits(tx, audits);
-      const deadlines = await syncDeadlines(tx, config, complaint, ctx.now, actor.id, {
-        isNew: true,
-        vipLevel: customer.vip_level,
-      });
+      const deadlines = await writeDeadlines(tx, complaint.id, plan, [], ctx.now);
+      await recordAudits(tx, [...audits, ...deadlineAudits(complaint.id, plan, ctx.now, actor.id)]);
       if (idempotencyKey) {
         await tx
           .updateTable('idempotency_keys')

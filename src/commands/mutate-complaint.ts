@@ -3,13 +3,14 @@
 // in one transaction, so a refused or stale request changes nothing. The complaint's deadlines
 // follow every change in the same transaction (src/commands/sync-deadlines.ts).
 import type { Kysely, Updateable } from 'kysely';
+import { recordAudits } from '../db/repositories/audit.ts';
 import { complaintDemands, findComplaint } from '../db/repositories/complaints.ts';
 import { type TimingConfig, timingConfig } from '../db/repositories/timing-config.ts';
 import type { ComplaintRow, ComplaintsTable, Database, DemandRow } from '../db/schema.ts';
 import { complaintNotFound, DomainError } from '../domain/errors.ts';
 import { authorizeHandle, type ComplaintScope } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
-import { syncDeadlines } from './sync-deadlines.ts';
+import { deadlineAudits, planExisting, writeDeadlines } from './sync-deadlines.ts';
 
 export interface MutationFrame {
   tx: Kysely<Database>;
@@ -47,8 +48,16 @@ export async function mutateComplaint(
     const patch = await apply({ tx, complaint, demands, config });
     if (patch === NO_CHANGE) return complaint.id;
     const changes = { ...patch, version: complaint.version + 1, updated_at: ctx.now };
-    await tx.updateTable('complaints').set(changes).where('id', '=', complaint.id).execute();
-    await syncDeadlines(tx, config, { ...complaint, ...changes } as ComplaintRow, ctx.now, ctx.actor.id);
+    // The deadlines follow the change; the complaint row is written once, with their columns.
+    const after = { ...complaint, ...changes } as ComplaintRow;
+    const { plan, existing } = await planExisting(tx, config, after, ctx.now);
+    await tx
+      .updateTable('complaints')
+      .set({ ...changes, ...plan.columns })
+      .where('id', '=', complaint.id)
+      .execute();
+    await writeDeadlines(tx, complaint.id, plan, existing, ctx.now);
+    await recordAudits(tx, deadlineAudits(complaint.id, plan, ctx.now, ctx.actor.id));
     return complaint.id;
   });
 }

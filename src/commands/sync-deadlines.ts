@@ -17,81 +17,91 @@ import {
   type ContactFact,
   type CustomerWindow,
   type DeadlineFacts,
+  type DeadlineKind,
   nextOpenDeadline,
+  type ReconciledDeadline,
   reconcileDeadlines,
 } from '../domain/deadlines.ts';
 import { categoryPath, choosePolicy } from '../domain/sla-policy.ts';
 
-export interface SyncKnown {
-  /** The customer's VIP level, when the caller already has it. */
-  vipLevel?: number;
-  /** True for a complaint created in this transaction: no contacts, commitments or deadlines yet. */
-  isNew?: boolean;
+/** The complaint fields deadlines depend on. */
+export type DeadlineSubject = Pick<
+  ComplaintRow,
+  | 'severity'
+  | 'category_id'
+  | 'channel'
+  | 'status'
+  | 'received_at'
+  | 'accepted_at'
+  | 'resolved_at'
+  | 'paused_at'
+>;
+
+export interface DeadlinePlan {
+  reconciled: ReconciledDeadline[];
+  /** The complaint's own columns that follow its deadlines. */
+  columns: {
+    policy_id: string | null;
+    next_due_at: Date | null;
+    next_due_kind: DeadlineKind | null;
+    next_warn_at: Date | null;
+  };
 }
 
-export async function syncDeadlines(
-  tx: Kysely<Database>,
+/** What the deadlines of a complaint should be (no writes). */
+export function planDeadlines(
   config: TimingConfig,
-  complaint: ComplaintRow,
+  subject: DeadlineSubject,
   now: Date,
-  actorId: string | null,
-  known: SyncKnown = {},
-): Promise<DeadlineRow[]> {
-  const [vipLevel, contacts, windows, existingRows] = await Promise.all([
-    known.vipLevel ??
-      tx
-        .selectFrom('customers')
-        .select('vip_level')
-        .where('id', '=', complaint.customer_id)
-        .executeTakeFirstOrThrow()
-        .then((r) => r.vip_level),
-    known.isNew ? [] : loadContactFacts(tx, complaint.id),
-    known.isNew ? [] : loadCustomerWindows(tx, complaint.id),
-    known.isNew ? [] : complaintDeadlines(tx, complaint.id, { forUpdate: true }),
-  ]);
+  inputs: { vipLevel: number; contacts: ContactFact[]; windows: CustomerWindow[]; existing: DeadlineRow[] },
+): DeadlinePlan {
   const policy = choosePolicy(config.policies, {
-    severity: complaint.severity,
-    categoryPath: categoryPath(complaint.category_id, config.categoryParents),
-    channel: complaint.channel,
-    vipLevel,
+    severity: subject.severity,
+    categoryPath: categoryPath(subject.category_id, config.categoryParents),
+    channel: subject.channel,
+    vipLevel: inputs.vipLevel,
   });
   const facts: DeadlineFacts = {
     now,
-    status: complaint.status,
-    channel: complaint.channel,
-    receivedAt: complaint.received_at,
-    acceptedAt: complaint.accepted_at,
-    resolvedAt: complaint.resolved_at,
-    pausedAt: complaint.paused_at,
-    contacts,
-    customerWindows: windows,
+    status: subject.status,
+    channel: subject.channel,
+    receivedAt: subject.received_at,
+    acceptedAt: subject.accepted_at,
+    resolvedAt: subject.resolved_at,
+    pausedAt: subject.paused_at,
+    contacts: inputs.contacts,
+    customerWindows: inputs.windows,
   };
   const reconciled = reconcileDeadlines({
     facts,
     policy,
-    existing: existingRows.map(toStoredDeadline),
+    existing: inputs.existing.map(toStoredDeadline),
     calendar: (id) => config.calendar(id),
     newId: randomUUID,
   });
+  const next = nextOpenDeadline(reconciled.map((r) => r.row));
+  return {
+    reconciled,
+    columns: {
+      policy_id: policy?.id ?? null,
+      next_due_at: next?.dueAt ?? null,
+      next_due_kind: next?.kind ?? null,
+      next_warn_at: next?.warnAt ?? null,
+    },
+  };
+}
 
-  const created = reconciled.filter((r) => r.isNew);
-  const changed = reconciled.filter(
-    (r) => !r.isNew && r.changes.length + (differs(r.row, existingRows) ? 1 : 0) > 0,
-  );
-  if (created.length) {
-    await tx
-      .insertInto('complaint_deadlines')
-      .values(created.map((r) => deadlineValues(complaint.id, r.row, now)))
-      .execute();
-  }
-  for (const r of changed) {
-    const { id, complaint_id, created_at, ...values } = deadlineValues(complaint.id, r.row, now);
-    await tx.updateTable('complaint_deadlines').set(values).where('id', '=', id).execute();
-  }
-  const audits: AuditEntry[] = reconciled.flatMap((r) =>
+/** The timeline entries of a plan's changes. */
+export function deadlineAudits(
+  complaintId: string,
+  plan: DeadlinePlan,
+  now: Date,
+  actorId: string | null,
+): AuditEntry[] {
+  return plan.reconciled.flatMap((r) =>
     r.changes.map(
       (c): AuditEntry => ({
-        complaintId: complaint.id,
+        complaintId,
         entity: 'deadline',
         entityId: r.row.id,
         action: `deadline.${c.action}`,
@@ -102,25 +112,80 @@ export async function syncDeadlines(
       }),
     ),
   );
-  await recordAudits(tx, audits);
+}
 
+/** Writes a plan's deadline rows (not its audits, not the complaint's columns); returns the rows. */
+export async function writeDeadlines(
+  tx: Kysely<Database>,
+  complaintId: string,
+  plan: DeadlinePlan,
+  existingRows: DeadlineRow[],
+  now: Date,
+): Promise<DeadlineRow[]> {
+  const { reconciled } = plan;
+  const created = reconciled.filter((r) => r.isNew);
+  const changed = reconciled.filter(
+    (r) => !r.isNew && r.changes.length + (differs(r.row, existingRows) ? 1 : 0) > 0,
+  );
+  if (created.length) {
+    await tx
+      .insertInto('complaint_deadlines')
+      .values(created.map((r) => deadlineValues(complaintId, r.row, now)))
+      .execute();
+  }
+  for (const r of changed) {
+    const { id, complaint_id, created_at, ...values } = deadlineValues(complaintId, r.row, now);
+    await tx.updateTable('complaint_deadlines').set(values).where('id', '=', id).execute();
+  }
   const createdAt = new Map(existingRows.map((e) => [e.id, e.created_at]));
-  const rows = reconciled.map((r) => deadlineRowOf(complaint.id, r.row, now, createdAt.get(r.row.id)));
-  const next = nextOpenDeadline(reconciled.map((r) => r.row));
-  const columns = {
-    policy_id: policy?.id ?? null,
-    next_due_at: next?.dueAt ?? null,
-    next_due_kind: next?.kind ?? null,
-    next_warn_at: next?.warnAt ?? null,
-  };
-  if (
+  return reconciled.map((r) => deadlineRowOf(complaintId, r.row, now, createdAt.get(r.row.id)));
+}
+
+/** Loads what an existing complaint's deadlines depend on and plans them (no writes). */
+export async function planExisting(
+  tx: Kysely<Database>,
+  config: TimingConfig,
+  complaint: ComplaintRow,
+  now: Date,
+): Promise<{ plan: DeadlinePlan; existing: DeadlineRow[] }> {
+  const [vipLevel, contacts, windows, existing] = await Promise.all([
+    tx
+      .selectFrom('customers')
+      .select('vip_level')
+      .where('id', '=', complaint.customer_id)
+      .executeTakeFirstOrThrow()
+      .then((r) => r.vip_level),
+    loadContactFacts(tx, complaint.id),
+    loadCustomerWindows(tx, complaint.id),
+    complaintDeadlines(tx, complaint.id, { forUpdate: true }),
+  ]);
+  return { plan: planDeadlines(config, complaint, now, { vipLevel, contacts, windows, existing }), existing };
+}
+
+/** Whether the complaint's own deadline columns must be written. */
+export function columnsChanged(complaint: ComplaintRow, columns: DeadlinePlan['columns']): boolean {
+  return (
     columns.policy_id !== complaint.policy_id ||
     columns.next_due_kind !== complaint.next_due_kind ||
     !sameInstant(columns.next_due_at, complaint.next_due_at) ||
     !sameInstant(columns.next_warn_at, complaint.next_warn_at)
-  ) {
-    await tx.updateTable('complaints').set(columns).where('id', '=', complaint.id).execute();
-    Object.assign(complaint, columns);
+  );
+}
+
+/** Re-plans and writes the deadlines of an existing complaint, with their timeline entries. */
+export async function syncDeadlines(
+  tx: Kysely<Database>,
+  config: TimingConfig,
+  complaint: ComplaintRow,
+  now: Date,
+  actorId: string | null,
+): Promise<DeadlineRow[]> {
+  const { plan, existing } = await planExisting(tx, config, complaint, now);
+  const rows = await writeDeadlines(tx, complaint.id, plan, existing, now);
+  await recordAudits(tx, deadlineAudits(complaint.id, plan, now, actorId));
+  if (columnsChanged(complaint, plan.columns)) {
+    await tx.updateTable('complaints').set(plan.columns).where('id', '=', complaint.id).execute();
+    Object.assign(complaint, plan.columns);
   }
   return rows;
 }
