@@ -21,7 +21,13 @@ export interface MutationFrame {
 }
 
 export function scopeOf(c: ComplaintRow): ComplaintScope {
-  return { ownerId: c.owner_id, handlerId: c.handler_id, team: c.team, status: c.status };
+  return {
+    ownerId: c.owner_id,
+    handlerId: c.handler_id,
+    team: c.team,
+    status: c.status,
+    tierLevel: c.tier_level,
+  };
 }
 
 /** Returned by a change that turned out to change nothing: no write, no new version. */

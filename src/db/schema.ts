@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CommitmentKind, CommitmentSource, CommitmentStatus } from '../domain/commitments.ts';
 import type { DeadlineKind } from '../domain/deadlines.ts';
+import type { EscalationKind, EscalationReason } from '../domain/escalation.ts';
 import type { DayOverrideKind } from '../domain/official-schedule.ts';
 import type {
   Channel,
@@ -32,6 +33,10 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  team_id: string | null;
+  tier_id: string | null;
+  department_id: string | null;
+  skills: Generated<string[]>;
 }
 
 export interface SessionsTable {
@@ -123,6 +128,9 @@ export interface ComplaintsTable {
   next_due_at: Timestamp | null;
   next_due_kind: DeadlineKind | null;
   next_warn_at: Timestamp | null;
+  tier_level: Generated<number>;
+  difficult_caller: Generated<boolean>;
+  difficult_reason: string | null;
 }
 
 export interface DemandsTable {
@@ -293,6 +301,113 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+export interface TiersTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  level: number;
+  created_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  name: string;
+  tier_id: string;
+  created_at: Timestamp;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  name: string;
+  calendar_id: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+/** numeric comes back from the database as a string (exact); write numbers or strings. */
+type Money = ColumnType<string, number | string, number | string>;
+
+export interface AuthorityLimitsTable {
+  id: Generated<string>;
+  role: Role | null;
+  team_id: string | null;
+  max_compensation: Money;
+  approval_types: Generated<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EscalationsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  kind: EscalationKind;
+  reason: EscalationReason | null;
+  note: string;
+  from_level: number;
+  to_level: number;
+  from_handler_id: string | null;
+  to_handler_id: string | null;
+  automatic: Generated<boolean>;
+  deadline_id: string | null;
+  applied_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  review: 'justified' | 'unjustified' | null;
+  review_comment: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  complaint_id: string;
+  department_id: string;
+  request: string;
+  facts: string | null;
+  attachments: ColumnType<unknown, string | undefined, string>;
+  status: Generated<'open' | 'answered' | 'cancelled'>;
+  due_at: Timestamp;
+  provisional: Generated<boolean>;
+  created_by: string;
+  created_at: Timestamp;
+  outcome: 'done' | 'verified' | 'cannot' | 'more_time' | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  requested_due_at: Timestamp | null;
+  pass_count: Generated<number>;
+  flagged_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  next_fire_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface WorkOrderPassesTable {
+  id: Generated<string>;
+  work_order_id: string;
+  from_department_id: string;
+  to_department_id: string;
+  reason: string;
+  passed_by: string;
+  passed_at: Timestamp;
+}
+
+export interface CompensationsTable {
+  id: Generated<string>;
+  complaint_id: string;
+  demand_id: string;
+  type: 'refund' | 'bill_credit' | 'gift' | 'service' | 'other';
+  amount: Money;
+  wording: string;
+  status: 'approved' | 'pending' | 'refused' | 'cancelled';
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   applied_at: Timestamp;
@@ -320,6 +435,14 @@ export interface Database {
   complaint_deadlines: ComplaintDeadlinesTable;
   commitments: CommitmentsTable;
   notifications: NotificationsTable;
+  tiers: TiersTable;
+  teams: TeamsTable;
+  departments: DepartmentsTable;
+  authority_limits: AuthorityLimitsTable;
+  escalations: EscalationsTable;
+  work_orders: WorkOrdersTable;
+  work_order_passes: WorkOrderPassesTable;
+  compensations: CompensationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -335,3 +458,7 @@ export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
 export type DeadlineRow = Selectable<ComplaintDeadlinesTable>;
 export type CommitmentRow = Selectable<CommitmentsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type EscalationRow = Selectable<EscalationsTable>;
+export type WorkOrderRow = Selectable<WorkOrdersTable>;
+export type CompensationRow = Selectable<CompensationsTable>;
+export type DepartmentRow = Selectable<DepartmentsTable>;

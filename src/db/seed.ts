@@ -1,5 +1,6 @@
 // Defaults a new database starts with. Idempotent: runs after every migration pass.
 import type { Kysely } from 'kysely';
+import { DEFAULT_AUTHORITY, DEFAULT_TIERS } from '../domain/default-organisation.ts';
 import { DEFAULT_CALENDARS, DEFAULT_POLICIES } from '../domain/default-sla.ts';
 import { DEFAULT_TAXONOMY, type TaxonomyNode } from '../domain/default-taxonomy.ts';
 import type { Database } from './schema.ts';
@@ -7,6 +8,29 @@ import type { Database } from './schema.ts';
 export async function seedDefaults(db: Kysely<Database>): Promise<void> {
   await seedTaxonomy(db);
   await seedTimeLimits(db);
+  await seedOrganisation(db);
+}
+
+/** The three tiers and the roles' authority limits, once, when there is no tier yet. */
+async function seedOrganisation(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom('tiers').select('id').limit(1).executeTakeFirst();
+    if (existing) return;
+    await tx
+      .insertInto('tiers')
+      .values(DEFAULT_TIERS.map((t) => ({ code: t.code, name: t.name, level: t.level })))
+      .execute();
+    await tx
+      .insertInto('authority_limits')
+      .values(
+        DEFAULT_AUTHORITY.map((a) => ({
+          role: a.role,
+          max_compensation: a.maxCompensation,
+          approval_types: a.approvalTypes,
+        })),
+      )
+      .execute();
+  });
 }
 
 /** The two default calendars and the default policies, once, when there is no calendar yet. */

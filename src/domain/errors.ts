@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   'ALREADY_PAUSED',
   'NOT_PAUSED',
   'COMMITMENT_CLOSED',
+  'ESCALATION_REASON_INVALID',
+  'TOP_TIER',
+  'WORK_ORDERS_OPEN',
+  'WORK_ORDER_CLOSED',
+  'COMPENSATION_PENDING',
+  'ABOVE_AUTHORITY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -6,6 +6,8 @@ import { sha256 } from '../commands/secrets.ts';
 import { findSessionUser, findTokenUser } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError } from '../domain/errors.ts';
+import { defaultTierLevel } from '../domain/escalation.ts';
+import type { Role } from '../domain/vocabulary.ts';
 import type { Actor } from '../policies/actor.ts';
 
 export const SESSION_COOKIE = 'tousu_session';
@@ -32,12 +34,30 @@ async function resolveActor(db: Kysely<Database>, req: FastifyRequest, now: Date
       throw new DomainError('UNAUTHENTICATED', 'Malformed Authorization header; use "Bearer <token>"');
     const user = await findTokenUser(db, sha256(match[1]));
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Unknown or revoked API token');
-    return { id: user.id, name: user.name, role: user.role, team: user.team, tokenId: user.token_id };
+    return { ...actorFields(user), tokenId: user.token_id };
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const user = await findSessionUser(db, sha256(cookie), now);
-  return user ? { id: user.id, name: user.name, role: user.role, team: user.team } : null;
+  return user ? actorFields(user) : null;
+}
+
+function actorFields(user: {
+  id: string;
+  name: string;
+  role: Role;
+  team: string | null;
+  department_id: string | null;
+  tier_level: number | null;
+}): Actor {
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role,
+    team: user.team,
+    tierLevel: user.tier_level ?? defaultTierLevel(user.role),
+    departmentId: user.department_id,
+  };
 }
 
 export function registerAuthentication(app: FastifyInstance, db: Kysely<Database>, clock: () => Date) {

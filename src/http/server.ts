@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { commitmentRoutes } from './routes/commitments.ts';
+import { compensationRoutes } from './routes/compensations.ts';
 import { complaintActionRoutes } from './routes/complaint-actions.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -30,6 +31,7 @@ import { healthRoutes } from './routes/health.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
 import { userRoutes } from './routes/users.ts';
+import { workOrderRoutes } from './routes/work-orders.ts';
 import { DEFAULT_WEB_DIR, registerWebUi } from './web-ui.ts';
 
 export const BODY_LIMIT_BYTES = 1_048_576;
@@ -127,6 +129,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       commitmentRoutes(api, deps);
       deadlineRoutes(api, deps);
       notificationRoutes(api, deps);
+      workOrderRoutes(api, deps);
+      compensationRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -17,6 +17,7 @@ import {
 import type { CommitmentRow, Database, DeadlineRow } from '../db/schema.ts';
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
+import { sweepWorkOrders } from './work-order-timers.ts';
 
 export interface SweepResult {
   warned: number;
@@ -271,6 +272,7 @@ export async function sweepOnce(
   };
   while ((await sweepDeadlines(db, now, batch, out)) === batch) {}
   while ((await sweepCommitments(db, now, batch, out)) === batch) {}
+  while ((await sweepWorkOrders(db, now, batch, out)) === batch) {}
   return out;
 }
 

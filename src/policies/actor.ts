@@ -8,4 +8,8 @@ export interface Actor {
   name: string;
   /** Set when the request authenticated with an API token rather than a session. */
   tokenId?: string;
+  /** The tier the person works in (1 = front line): their own, their team's, or their role's. */
+  tierLevel?: number;
+  /** A department user's department. */
+  departmentId?: string | null;
 }

@@ -11,6 +11,8 @@ export interface ComplaintScope {
   handlerId: string | null;
   team: string | null;
   status: ComplaintStatus;
+  /** The tier handling it now; with no handler, it waits in that tier's queue. */
+  tierLevel?: number;
 }
 
 /** The roles that take and handle complaints (and to whom a complaint may be transferred). */
@@ -26,6 +28,14 @@ export function canSeePersonalData(actor: Actor): boolean {
 function isInScope(actor: Actor, c: ComplaintScope): boolean {
   if (c.ownerId === actor.id || c.handlerId === actor.id) return true;
   if (actor.team !== null && c.team === actor.team) return true;
+  // Escalated without a named handler: it waits in the queue of the tier it went to.
+  if (
+    c.handlerId === null &&
+    c.status !== 'new' &&
+    c.tierLevel !== undefined &&
+    c.tierLevel === actor.tierLevel
+  )
+    return true;
   // A complaint nobody has accepted yet sits in the shared intake queue.
   return c.status === 'new' && c.ownerId === null;
 }
@@ -54,7 +64,13 @@ export type Permission =
   | 'calendar:view'
   | 'calendar:manage'
   | 'sla:view'
-  | 'sla:manage';
+  | 'sla:manage'
+  | 'organisation:view'
+  | 'organisation:manage'
+  | 'escalation:review'
+  | 'complaint:take_over'
+  | 'work_order:answer'
+  | 'compensation:decide';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'complaint:create': HANDLING_ROLES,
@@ -69,6 +85,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'calendar:manage': ['admin'],
   'sla:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
   'sla:manage': ['admin'],
+  'organisation:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin', 'department'],
+  'organisation:manage': ['admin'],
+  'escalation:review': ['supervisor'],
+  'complaint:take_over': ['supervisor'],
+  'work_order:answer': ['department'],
+  'compensation:decide': ['specialist', 'supervisor'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -96,13 +118,13 @@ export function authorizeHandle(actor: Actor, c: ComplaintScope): void {
 /** The SQL-side filter for lists: which complaints an actor sees. */
 export type ComplaintVisibility =
   | { kind: 'all' }
-  | { kind: 'scoped'; userId: string; team: string | null }
+  | { kind: 'scoped'; userId: string; team: string | null; tierLevel?: number | undefined }
   | { kind: 'none' };
 
 export function complaintVisibility(actor: Actor): ComplaintVisibility {
   if (SEE_ALL_ROLES.includes(actor.role)) return { kind: 'all' };
   if (actor.role === 'agent' || actor.role === 'specialist') {
-    return { kind: 'scoped', userId: actor.id, team: actor.team };
+    return { kind: 'scoped', userId: actor.id, team: actor.team, tierLevel: actor.tierLevel };
   }
   return { kind: 'none' };
 }

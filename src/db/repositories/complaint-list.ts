@@ -41,12 +41,21 @@ function escapeLike(s: string): string {
 function visibilityCondition(eb: FilterEb, visibility: ComplaintVisibility): Expression<SqlBool> | null {
   if (visibility.kind === 'all') return null;
   if (visibility.kind === 'none') return sql<SqlBool>`false`;
-  const { userId, team } = visibility;
+  const { userId, team, tierLevel } = visibility;
   return eb.or([
     eb('c.owner_id', '=', userId),
     eb('c.handler_id', '=', userId),
     ...(team ? [eb('c.team', '=', team)] : []),
     eb.and([eb('c.status', '=', 'new'), eb('c.owner_id', 'is', null)]),
+    ...(tierLevel !== undefined
+      ? [
+          eb.and([
+            eb('c.handler_id', 'is', null),
+            eb('c.status', '<>', 'new'),
+            eb('c.tier_level', '=', tierLevel),
+          ]),
+        ]
+      : []),
   ]);
 }
 

@@ -59,7 +59,9 @@ export function findSessionUser(db: Kysely<Database>, sessionHash: string, now: 
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.name', 'u.role', 'u.team', 'u.login'])
+    .leftJoin('teams as tm', 'tm.id', 'u.team_id')
+    .leftJoin('tiers as tr', (j) => j.on((eb) => eb('tr.id', '=', eb.fn.coalesce('u.tier_id', 'tm.tier_id'))))
+    .select(['u.id', 'u.name', 'u.role', 'u.team', 'u.login', 'u.department_id', 'tr.level as tier_level'])
     .where('s.id', '=', sessionHash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
@@ -71,7 +73,18 @@ export function findTokenUser(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.name', 'u.role', 'u.team', 'u.login', 't.id as token_id'])
+    .leftJoin('teams as tm', 'tm.id', 'u.team_id')
+    .leftJoin('tiers as tr', (j) => j.on((eb) => eb('tr.id', '=', eb.fn.coalesce('u.tier_id', 'tm.tier_id'))))
+    .select([
+      'u.id',
+      'u.name',
+      'u.role',
+      'u.team',
+      'u.login',
+      'u.department_id',
+      'tr.level as tier_level',
+      't.id as token_id',
+    ])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('u.active', '=', true)

@@ -145,6 +145,7 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
     handlerId: c.handler_id,
     team: c.team,
     status,
+    tierLevel: c.tier_level,
   });
   const transitions = transitionAbilities({
     status,
