@@ -9,6 +9,8 @@ export interface DemoStaff {
   name: string;
   role: Role;
   team: string | null;
+  /** Department staff: the department's name (one of DEPARTMENTS). */
+  department?: string;
 }
 
 export const STAFF: DemoStaff[] = [
@@ -22,8 +24,11 @@ export const STAFF: DemoStaff[] = [
   { login: 'huanglei', name: '黄磊', role: 'specialist', team: '专家席' },
   { login: 'zhoujianguo', name: '周建国', role: 'supervisor', team: '客服中心' },
   { login: 'wuxiaomei', name: '吴晓梅', role: 'analyst', team: '质检分析' },
-  { login: 'sunlijun', name: '孙立军', role: 'department', team: '网络运维部' },
+  { login: 'sunlijun', name: '孙立军', role: 'department', team: null, department: '网络运维部' },
 ];
+
+/** Back-office departments that answer work orders. */
+export const DEPARTMENTS = ['网络运维部', '计费中心', '物流部'];
 
 /** Most common surnames first: the picker favours the front of the list. */
 export const SURNAMES = [

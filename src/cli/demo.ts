@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
 import { COMPLAINT_STATUSES } from '../domain/vocabulary.ts';
 import type { Actor } from '../policies/actor.ts';
-import { DEMO_PASSWORD, type DemoStaff, STAFF } from './demo-data.ts';
+import { DEMO_PASSWORD, DEPARTMENTS, type DemoStaff, STAFF } from './demo-data.ts';
 import { planComplaints } from './demo-plan.ts';
 import { DAY, MINUTE, Rng } from './demo-random.ts';
 import type { Cast } from './demo-script.ts';
@@ -32,6 +32,23 @@ async function countComplaints(db: Kysely<Database>): Promise<number> {
   return Number(row.n);
 }
 
+/** The demo's departments, created once; returns the id of the named one. */
+async function ensureDepartment(db: Kysely<Database>, name: string, at: Date): Promise<string> {
+  for (const n of DEPARTMENTS) {
+    await db
+      .insertInto('departments')
+      .values({ name: n, created_at: at })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+  }
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 interface StaffMember {
   spec: DemoStaff;
   actor: Actor | null;
@@ -51,7 +68,8 @@ async function ensureStaff(db: Kysely<Database>, at: Date): Promise<StaffMember[
       out.push({ spec, actor, created: false });
       continue;
     }
-    const row = await insertUser(db, { ...spec, password: DEMO_PASSWORD }, null, at);
+    const departmentId = spec.department ? await ensureDepartment(db, spec.department, at) : null;
+    const row = await insertUser(db, { ...spec, departmentId, password: DEMO_PASSWORD }, null, at);
     out.push({ spec, actor: { id: row.id, role: spec.role, team: row.team, name: row.name }, created: true });
   }
   return out;

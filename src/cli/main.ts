@@ -49,18 +49,42 @@ program
   .requiredOption('--name <name>')
   .requiredOption('--role <role>', ROLES.join(' | '), role)
   .option('--team <team>')
+  .option('--department <name>', 'department staff: the department they answer work orders for')
   .option('--password <password>', 'prefer TOUSU_PASSWORD: command lines are visible to other users')
-  .action(async (opts: { login: string; name: string; role: Role; team?: string; password?: string }) => {
-    const password = opts.password ?? process.env.TOUSU_PASSWORD;
-    if (!password) throw new InvalidArgumentError('give a password with TOUSU_PASSWORD or --password');
-    const handle = await openAndMigrate(loadConfig());
-    try {
-      const user = await insertUser(handle.db, { ...opts, password }, null, new Date());
-      process.stdout.write(`Created ${user.role} "${user.login}".\n`);
-    } finally {
-      await handle.close();
-    }
-  });
+  .action(
+    async (opts: {
+      login: string;
+      name: string;
+      role: Role;
+      team?: string;
+      department?: string;
+      password?: string;
+    }) => {
+      const password = opts.password ?? process.env.TOUSU_PASSWORD;
+      if (!password) throw new InvalidArgumentError('give a password with TOUSU_PASSWORD or --password');
+      const handle = await openAndMigrate(loadConfig());
+      try {
+        const dept = opts.department
+          ? await handle.db
+              .selectFrom('departments')
+              .select('id')
+              .where('name', '=', opts.department)
+              .executeTakeFirst()
+          : undefined;
+        if (opts.department && !dept)
+          throw new InvalidArgumentError(`no department named "${opts.department}"`);
+        const user = await insertUser(
+          handle.db,
+          { ...opts, departmentId: dept?.id ?? null, password },
+          null,
+          new Date(),
+        );
+        process.stdout.write(`Created ${user.role} "${user.login}".\n`);
+      } finally {
+        await handle.close();
+      }
+    },
+  );
 
 program
   .command('demo')

@@ -19,6 +19,47 @@ export interface NewUser {
   name: string;
   role: Role;
   team?: string | null | undefined;
+  /** A team of the organisation: sets `team` to its name and the tier to the team's. */
+  teamId?: string | null | undefined;
+  /** Overrides the tier of the team or role. */
+  tierId?: string | null | undefined;
+  /** For department staff: the back-office department they answer work orders for. */
+  departmentId?: string | null | undefined;
+}
+
+/** Checks the organisation references of a new user and returns the team's name. */
+async function organisationOf(db: Kysely<Database>, u: NewUser): Promise<{ team: string | null }> {
+  const issues: { field: string; message: string }[] = [];
+  let team = u.team ?? null;
+  if (u.teamId) {
+    const row = await db.selectFrom('teams').select('name').where('id', '=', u.teamId).executeTakeFirst();
+    if (!row) issues.push({ field: 'teamId', message: 'unknown team' });
+    else if (u.team && u.team !== row.name)
+      issues.push({ field: 'team', message: `differs from the team's name "${row.name}"` });
+    else team = row.name;
+  }
+  if (
+    u.tierId &&
+    !(await db.selectFrom('tiers').select('id').where('id', '=', u.tierId).executeTakeFirst())
+  ) {
+    issues.push({ field: 'tierId', message: 'unknown tier' });
+  }
+  if (u.departmentId) {
+    const dept = await db
+      .selectFrom('departments')
+      .select('active')
+      .where('id', '=', u.departmentId)
+      .executeTakeFirst();
+    if (!dept?.active) issues.push({ field: 'departmentId', message: 'unknown or inactive department' });
+  }
+  if (u.role === 'department' && !u.departmentId) {
+    issues.push({ field: 'departmentId', message: 'department staff belong to a department' });
+  }
+  if (u.role !== 'department' && u.departmentId) {
+    issues.push({ field: 'departmentId', message: 'only department staff belong to a department' });
+  }
+  if (issues.length) throw invalid(issues);
+  return { team };
 }
 
 /** Inserts a user; used by the API (admin only), the CLI and the first-start bootstrap. */
@@ -27,6 +68,7 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
     throw invalid([{ field: 'password', message: `at least ${MIN_PASSWORD_LENGTH} characters` }]);
   }
   if (await findUserByLogin(db, u.login)) throw invalid([{ field: 'login', message: 'already taken' }]);
+  const { team } = await organisationOf(db, u);
   const passwordHash = await hash(u.password);
   const row = await db
     .insertInto('users')
@@ -34,13 +76,27 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
       login: u.login,
       name: u.name,
       role: u.role,
-      team: u.team ?? null,
+      team,
+      team_id: u.teamId ?? null,
+      tier_id: u.tierId ?? null,
+      department_id: u.departmentId ?? null,
       password_hash: passwordHash,
       created_at: now,
       updated_at: now,
     })
     .onConflict((oc) => oc.expression(sql`lower(login)`).doNothing())
-    .returning(['id', 'login', 'name', 'role', 'team', 'active', 'created_at'])
+    .returning([
+      'id',
+      'login',
+      'name',
+      'role',
+      'team',
+      'active',
+      'created_at',
+      'team_id',
+      'tier_id',
+      'department_id',
+    ])
     .executeTakeFirst();
   if (!row) throw invalid([{ field: 'login', message: 'already taken' }]);
   await recordAudit(db, {
@@ -50,7 +106,14 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
     action: 'user.created',
     actorId,
     at: now,
-    after: { login: row.login, role: row.role, team: row.team },
+    after: {
+      login: row.login,
+      role: row.role,
+      team: row.team,
+      teamId: row.team_id,
+      tierId: row.tier_id,
+      departmentId: row.department_id,
+    },
   });
   return row;
 }

@@ -29,6 +29,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { deadlineRoutes } from './routes/deadlines.ts';
 import { healthRoutes } from './routes/health.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { organisationRoutes } from './routes/organisation.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
 import { userRoutes } from './routes/users.ts';
 import { workOrderRoutes } from './routes/work-orders.ts';
@@ -129,6 +130,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       commitmentRoutes(api, deps);
       deadlineRoutes(api, deps);
       notificationRoutes(api, deps);
+      organisationRoutes(api, deps);
       workOrderRoutes(api, deps);
       compensationRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

@@ -6,8 +6,19 @@ import { type Json, serverForFile } from '../helpers/test-server.ts';
 const t = serverForFile();
 const made: Record<string, string> = {};
 
+let departmentId: string | undefined;
+
 async function staff(login: string, name: string, role: Role, team: string | null) {
-  const r = await t.s.admin.post('/users', { login, password: 'password-123', name, role, team });
+  if (role === 'department')
+    departmentId ??= (await t.s.admin.post('/departments', { name: '目录测试部门' })).body.id;
+  const r = await t.s.admin.post('/users', {
+    login,
+    password: 'password-123',
+    name,
+    role,
+    team,
+    ...(role === 'department' ? { departmentId } : {}),
+  });
   expect(r.status).toBe(201);
   made[login] = r.body.user.id;
 }

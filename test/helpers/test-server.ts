@@ -117,6 +117,7 @@ export async function startTestServer(
     return new Client(baseUrl, { cookie });
   };
   const admin = await login('admin', ADMIN_PASSWORD);
+  let testDepartmentId: string | undefined;
 
   return {
     app,
@@ -128,12 +129,15 @@ export async function startTestServer(
     async user(role, team = null) {
       userSeq += 1;
       const loginName = `${role}${userSeq}`;
+      // Department staff belong to a department: by default the test department.
+      if (role === 'department') testDepartmentId ??= await createTestDepartment(admin);
       const res = await admin.post('/users', {
         login: loginName,
         password: 'password-123',
         name: `${role} ${userSeq}`,
         role,
         team,
+        ...(role === 'department' ? { departmentId: testDepartmentId } : {}),
       });
       if (res.status !== 201)
         throw new Error(`create user failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -158,6 +162,13 @@ export async function startTestServer(
       await handle.close();
     },
   };
+}
+
+async function createTestDepartment(admin: Client): Promise<string> {
+  const res = await admin.post('/departments', { name: '测试部门' });
+  if (res.status !== 201)
+    throw new Error(`create department failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 /** A valid complaint body taken on a call, with overrides. */

@@ -15,7 +15,9 @@ export interface AuditEntry {
     | 'deadline'
     | 'commitment'
     | 'calendar'
-    | 'sla_policy';
+    | 'sla_policy'
+    | 'organisation'
+    | 'escalation';
   entityId: string;
   action: string;
   actorId: string | null;

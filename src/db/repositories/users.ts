@@ -2,7 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../domain/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
-const USER_COLUMNS = ['id', 'login', 'name', 'role', 'team', 'active', 'created_at'] as const;
+const USER_COLUMNS = [
+  'id',
+  'login',
+  'name',
+  'role',
+  'team',
+  'active',
+  'created_at',
+  'team_id',
+  'tier_id',
+  'department_id',
+] as const;
 
 export function findUserById(db: Kysely<Database>, id: string) {
   return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();

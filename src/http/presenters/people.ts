@@ -28,6 +28,9 @@ export function presentUser(u: {
   team: string | null;
   active: boolean;
   created_at: Date;
+  team_id?: string | null;
+  tier_id?: string | null;
+  department_id?: string | null;
 }) {
   return {
     id: u.id,
@@ -35,6 +38,9 @@ export function presentUser(u: {
     name: u.name,
     role: u.role,
     team: u.team,
+    teamId: u.team_id ?? null,
+    tierId: u.tier_id ?? null,
+    departmentId: u.department_id ?? null,
     active: u.active,
     createdAt: iso(u.created_at),
   };

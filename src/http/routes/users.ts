@@ -18,6 +18,9 @@ const userBody = z.object({
   name: text(100),
   role: z.enum(ROLES),
   team: z.string().trim().min(1).max(100).nullish(),
+  teamId: z.uuid().nullish().describe('A team of the organisation (sets team and tier)'),
+  tierId: z.uuid().nullish().describe("Overrides the team's or role's tier"),
+  departmentId: z.uuid().nullish().describe('Department staff: their department'),
 });
 
 const tokenBody = z.object({
