@@ -73,6 +73,16 @@ export interface EscalationSnapshot {
 export function decideEscalation(
   c: EscalationSnapshot,
 ): { ok: true; toLevel: number } | { ok: false; refusal: Refusal } {
+  if (c.status === 'new') {
+    return {
+      ok: false,
+      refusal: {
+        code: 'INVALID_TRANSITION',
+        message: 'Accept the complaint first: whoever accepts it owns it to the end (首问负责制)',
+        details: { rule: 'escalate_open_complaints', status: c.status },
+      },
+    };
+  }
   if (c.status === 'closed' || c.status === 'resolved') {
     return {
       ok: false,

@@ -17,11 +17,16 @@ export const complaintFilterQuery = z.object({
   categoryId: z.uuid().optional().describe('This category and everything below it'),
   ownerId: z.uuid().optional(),
   handlerId: z.uuid().optional(),
-  mine: z.enum(['owner', 'handler']).optional().describe('Only complaints I own, or only those I handle'),
-  scope: z
-    .enum(['mine', 'team'])
+  mine: z
+    .enum(['owner', 'handler', 'owned_elsewhere'])
     .optional()
-    .describe('mine: I own or handle it; team: it belongs to my team (nothing when I have no team)'),
+    .describe('Only complaints I own, those I handle, or those I own while someone else handles them'),
+  scope: z
+    .enum(['mine', 'team', 'tier_queue'])
+    .optional()
+    .describe(
+      "mine: I own or handle it; team: it belongs to my team (nothing when I have no team); tier_queue: escalated to my tier and not yet picked up",
+    ),
   phone: z.string().max(32).optional(),
   receivedFrom: instant.optional(),
   receivedTo: instant.optional(),
@@ -62,7 +67,9 @@ export async function complaintFilters(
     statuses: q.status,
     severities: q.severity,
     categoryIds: q.categoryId ? await categoryWithDescendants(db, q.categoryId) : undefined,
-    ownerId: q.mine === 'owner' ? actor.id : q.ownerId,
+    ownerId: q.mine === 'owner' || q.mine === 'owned_elsewhere' ? actor.id : q.ownerId,
+    handledByOthers: q.mine === 'owned_elsewhere' ? actor.id : undefined,
+    tierQueue: q.scope === 'tier_queue' ? (actor.tierLevel ?? 1) : undefined,
     handlerId: q.mine === 'handler' ? actor.id : q.handlerId,
     involvedUserId: q.scope === 'mine' ? actor.id : undefined,
     team: q.scope === 'team' ? (actor.team ?? undefined) : undefined,

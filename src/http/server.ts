@@ -27,6 +27,7 @@ import { complaintActionRoutes } from './routes/complaint-actions.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { deadlineRoutes } from './routes/deadlines.ts';
+import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -131,6 +132,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       deadlineRoutes(api, deps);
       notificationRoutes(api, deps);
       organisationRoutes(api, deps);
+      escalationRoutes(api, deps);
       workOrderRoutes(api, deps);
       compensationRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

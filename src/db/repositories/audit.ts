@@ -17,7 +17,9 @@ export interface AuditEntry {
     | 'calendar'
     | 'sla_policy'
     | 'organisation'
-    | 'escalation';
+    | 'escalation'
+    | 'compensation'
+    | 'work_order';
   entityId: string;
   action: string;
   actorId: string | null;

@@ -13,6 +13,10 @@ export interface ComplaintFilters {
   handlerId?: string | undefined;
   /** Owned or handled by this user. */
   involvedUserId?: string | undefined;
+  /** Handled by someone other than this user (or by nobody yet): the owner's "others handle" view. */
+  handledByOthers?: string | undefined;
+  /** Waiting in this tier's queue: escalated to it, no handler yet. */
+  tierQueue?: number | undefined;
   team?: string | undefined;
   customerId?: string | undefined;
   receivedFrom?: Date | undefined;
@@ -79,6 +83,10 @@ function filterConditions(eb: FilterEb, f: ComplaintFilters): Expression<SqlBool
     !!f.involvedUserId &&
       eb.or([eb('c.owner_id', '=', f.involvedUserId), eb('c.handler_id', '=', f.involvedUserId)]),
     !!f.team && eb('c.team', '=', f.team),
+    !!f.handledByOthers &&
+      eb.or([eb('c.handler_id', 'is', null), eb('c.handler_id', '<>', f.handledByOthers)]),
+    f.tierQueue !== undefined &&
+      eb.and([eb('c.handler_id', 'is', null), eb('c.tier_level', '=', f.tierQueue), eb('c.status', '<>', 'new')]),
     !!f.customerId && eb('c.customer_id', '=', f.customerId),
     !!f.receivedFrom && eb('c.received_at', '>=', f.receivedFrom),
     !!f.receivedTo && eb('c.received_at', '<', f.receivedTo),

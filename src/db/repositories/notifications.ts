@@ -10,6 +10,16 @@ export const NOTIFICATION_KINDS = [
   'commitment_due_soon',
   'customer_window_open',
   'commitment_overdue',
+  'compensation_approval_needed',
+  'compensation_decided',
+  'complaint_escalated',
+  'complaint_returned',
+  'complaint_taken_over',
+  'difficult_caller',
+  'work_order_due_soon',
+  'work_order_overdue',
+  'work_order_bounced',
+  'work_order_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

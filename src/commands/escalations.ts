@@ -1,0 +1,325 @@
+// Escalating a complaint up a tier, handing it back down, a supervisor taking it over, flagging a
+// difficult caller, and reviewing escalations (domain §3–§5). The owner (首问) never changes: only
+// the handler and the tier do, and the owner is told.
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../db/repositories/audit.ts';
+import { tierLevels, userTierLevel } from '../db/repositories/escalations.ts';
+import { insertNotifications, type NotificationKind } from '../db/repositories/notifications.ts';
+import { findUserById } from '../db/repositories/users.ts';
+import type { Database } from '../db/schema.ts';
+import { recipients } from '../domain/deadlines.ts';
+import { DomainError, invalid, refusalError } from '../domain/errors.ts';
+import {
+  decideEscalation,
+  defaultTierLevel,
+  type EscalationReason,
+  type EscalationReview,
+  reasonRefusal,
+  returnRefusal,
+} from '../domain/escalation.ts';
+import { authorize, HANDLING_ROLES } from '../policies/permissions.ts';
+import type { CommandContext } from './context.ts';
+import { mutateComplaint } from './mutate-complaint.ts';
+
+export interface EscalateInput {
+  version: number;
+  reason: string;
+  note: string;
+  /** A person of the higher tier; without one the complaint waits in that tier's queue. */
+  handlerId?: string | undefined;
+}
+
+async function notify(
+  tx: Kysely<Database>,
+  kind: NotificationKind,
+  userIds: (string | null | undefined)[],
+  complaint: { id: string; number: string },
+  subjectId: string,
+  payload: Record<string, unknown>,
+  now: Date,
+  actorId: string,
+): Promise<void> {
+  await insertNotifications(
+    tx,
+    recipients(userIds)
+      .filter((id) => id !== actorId)
+      .map((userId) => ({
+        userId,
+        kind,
+        complaintId: complaint.id,
+        subjectId,
+        dedupeKey: `${subjectId}:${kind}`,
+        payload: { number: complaint.number, ...payload },
+        createdAt: now,
+      })),
+  );
+}
+
+/** Active supervisors of a team, or every active supervisor when the team has none. */
+export async function supervisorsOf(db: Kysely<Database>, team: string | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'team'])
+    .where('role', '=', 'supervisor')
+    .where('active', '=', true)
+    .execute();
+  const own = team === null ? [] : rows.filter((r) => r.team === team);
+  return (own.length ? own : rows).map((r) => r.id);
+}
+
+export async function escalateComplaint(
+  ctx: CommandContext,
+  id: string,
+  input: EscalateInput,
+): Promise<string> {
+  const refusal = reasonRefusal(input.reason);
+  if (refusal) throw refusalError(refusal);
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
+    const decision = decideEscalation({
+      status: complaint.status,
+      tierLevel: complaint.tier_level,
+      levels: await tierLevels(tx),
+    });
+    if (!decision.ok) throw refusalError(decision.refusal);
+    const toLevel = decision.toLevel;
+    if (input.handlerId) {
+      const target = await findUserById(tx, input.handlerId);
+      const level = target ? ((await userTierLevel(tx, target.id)) ?? defaultTierLevel(target.role)) : null;
+      if (
+        !target?.active ||
+        !(HANDLING_ROLES as readonly string[]).includes(target.role) ||
+        level !== toLevel
+      ) {
+        throw invalid([{ field: 'handlerId', message: `not an active handler of tier ${toLevel}` }]);
+      }
+    }
+    const row = await tx
+      .insertInto('escalations')
+      .values({
+        complaint_id: complaint.id,
+        kind: 'escalation',
+        reason: input.reason as EscalationReason,
+        note: input.note,
+        from_level: complaint.tier_level,
+        to_level: toLevel,
+        from_handler_id: complaint.handler_id,
+        to_handler_id: input.handlerId ?? null,
+        created_by: ctx.actor.id,
+        created_at: ctx.now,
+        applied_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'escalation',
+      entityId: row.id,
+      action: 'complaint.escalated',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
+      after: {
+        tierLevel: toLevel,
+        handlerId: input.handlerId ?? null,
+        reason: input.reason,
+        note: input.note,
+      },
+    });
+    await notify(
+      tx,
+      'complaint_escalated',
+      [complaint.owner_id, input.handlerId],
+      complaint,
+      row.id,
+      { reason: input.reason, toLevel },
+      ctx.now,
+      ctx.actor.id,
+    );
+    return { tier_level: toLevel, handler_id: input.handlerId ?? null };
+  });
+}
+
+export async function returnEscalation(
+  ctx: CommandContext,
+  id: string,
+  escalationId: string,
+  input: { version: number; instructions: string },
+): Promise<string> {
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
+    const esc = await tx
+      .selectFrom('escalations')
+      .selectAll()
+      .where('id', '=', escalationId)
+      .where('complaint_id', '=', complaint.id)
+      .executeTakeFirst();
+    if (!esc) throw new DomainError('NOT_FOUND', 'Escalation not found on this complaint', { escalationId });
+    const refusal = returnRefusal(
+      { kind: esc.kind, toLevel: esc.to_level, fromLevel: esc.from_level },
+      { status: complaint.status, tierLevel: complaint.tier_level },
+    );
+    if (refusal) throw refusalError(refusal);
+    const row = await tx
+      .insertInto('escalations')
+      .values({
+        complaint_id: complaint.id,
+        kind: 'return',
+        note: input.instructions,
+        from_level: complaint.tier_level,
+        to_level: esc.from_level,
+        from_handler_id: complaint.handler_id,
+        to_handler_id: esc.from_handler_id,
+        created_by: ctx.actor.id,
+        created_at: ctx.now,
+        applied_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'escalation',
+      entityId: row.id,
+      action: 'complaint.returned',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
+      after: { tierLevel: esc.from_level, handlerId: esc.from_handler_id, instructions: input.instructions },
+    });
+    await notify(
+      tx,
+      'complaint_returned',
+      [esc.from_handler_id, complaint.owner_id],
+      complaint,
+      row.id,
+      { instructions: input.instructions },
+      ctx.now,
+      ctx.actor.id,
+    );
+    return { tier_level: esc.from_level, handler_id: esc.from_handler_id };
+  });
+}
+
+export async function takeOverComplaint(
+  ctx: CommandContext,
+  id: string,
+  input: { version: number; note: string },
+): Promise<string> {
+  authorize(ctx.actor, 'complaint:take_over');
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
+    if (complaint.status === 'closed') {
+      throw new DomainError('COMPLAINT_CLOSED', 'The complaint is closed; reopen it before taking it over');
+    }
+    if (complaint.handler_id === ctx.actor.id) {
+      throw new DomainError('CONFLICT', 'You already handle this complaint');
+    }
+    const level = ctx.actor.tierLevel ?? defaultTierLevel(ctx.actor.role);
+    const row = await tx
+      .insertInto('escalations')
+      .values({
+        complaint_id: complaint.id,
+        kind: 'takeover',
+        note: input.note,
+        from_level: complaint.tier_level,
+        to_level: level,
+        from_handler_id: complaint.handler_id,
+        to_handler_id: ctx.actor.id,
+        created_by: ctx.actor.id,
+        created_at: ctx.now,
+        applied_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'escalation',
+      entityId: row.id,
+      action: 'complaint.taken_over',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
+      after: { tierLevel: level, handlerId: ctx.actor.id, note: input.note },
+    });
+    await notify(
+      tx,
+      'complaint_taken_over',
+      [complaint.owner_id, complaint.handler_id],
+      complaint,
+      row.id,
+      { by: ctx.actor.name },
+      ctx.now,
+      ctx.actor.id,
+    );
+    return { tier_level: level, handler_id: ctx.actor.id };
+  });
+}
+
+/** 员工的保护: an abusive or threatening caller; the supervisor is told at once and can take over. */
+export async function flagDifficultCaller(
+  ctx: CommandContext,
+  id: string,
+  input: { version: number; reason: string },
+): Promise<string> {
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
+    if (complaint.difficult_caller) {
+      throw new DomainError('CONFLICT', 'The caller is already flagged as difficult');
+    }
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'complaint',
+      entityId: complaint.id,
+      action: 'complaint.difficult_caller',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      after: { reason: input.reason },
+    });
+    await notify(
+      tx,
+      'difficult_caller',
+      await supervisorsOf(tx, complaint.team),
+      complaint,
+      complaint.id,
+      { reason: input.reason, by: ctx.actor.name },
+      ctx.now,
+      ctx.actor.id,
+    );
+    return { difficult_caller: true, difficult_reason: input.reason };
+  });
+}
+
+export async function reviewEscalation(
+  ctx: CommandContext,
+  escalationId: string,
+  input: { result: EscalationReview; comment: string },
+): Promise<void> {
+  authorize(ctx.actor, 'escalation:review');
+  await ctx.db.transaction().execute(async (tx) => {
+    const esc = await tx
+      .selectFrom('escalations')
+      .selectAll()
+      .where('id', '=', escalationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (esc?.kind !== 'escalation') throw new DomainError('NOT_FOUND', 'Escalation not found');
+    if (esc.review) {
+      throw new DomainError('CONFLICT', `Already reviewed: ${esc.review}`, { review: esc.review });
+    }
+    await tx
+      .updateTable('escalations')
+      .set({
+        review: input.result,
+        review_comment: input.comment,
+        reviewed_by: ctx.actor.id,
+        reviewed_at: ctx.now,
+      })
+      .where('id', '=', esc.id)
+      .execute();
+    await recordAudit(tx, {
+      complaintId: esc.complaint_id,
+      entity: 'escalation',
+      entityId: esc.id,
+      action: 'escalation.reviewed',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      after: { result: input.result, comment: input.comment, reason: esc.reason },
+    });
+  });
+}
