@@ -23,6 +23,8 @@ export interface ComplaintSnapshot {
   demands: readonly DemandSnapshot[];
   /** Promises to the customer still open (domain §11): no promise is forgotten silently. */
   openCommitmentIds?: readonly string[];
+  /** Work orders to departments still open (内部工单): the answer is part of the resolution. */
+  openWorkOrderIds?: readonly string[];
 }
 
 export type TransitionRequest =
@@ -71,6 +73,14 @@ function openDemandsRefusal(ids: string[], action: string): Refusal {
   };
 }
 
+function openWorkOrdersRefusal(ids: readonly string[], action: string): Refusal {
+  return {
+    code: 'WORK_ORDERS_OPEN',
+    message: `${ids.length} work order(s) to departments are still open; wait for the answer or cancel each (with a reason) before ${action}`,
+    details: { rule: 'work_orders_answered', workOrderIds: [...ids] },
+  };
+}
+
 function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[] {
   const out: Refusal[] = [];
   switch (req.action) {
@@ -95,6 +105,8 @@ function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[
     case 'resolve': {
       const open = openDemandIds(c.demands);
       if (open.length > 0) out.push(openDemandsRefusal(open, 'resolving'));
+      const orders = c.openWorkOrderIds ?? [];
+      if (orders.length > 0) out.push(openWorkOrdersRefusal(orders, 'resolving'));
       break;
     }
     case 'close': {
@@ -116,6 +128,8 @@ function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[
           details: { rule: 'commitments_kept', commitmentIds: [...promises] },
         });
       }
+      const orders = c.openWorkOrderIds ?? [];
+      if (orders.length > 0) out.push(openWorkOrdersRefusal(orders, 'closing'));
       if (SUMMARY_REQUIRED_FOR.includes(c.severity) && !hasText(req.summary) && !hasText(c.summary)) {
         out.push({
           code: 'SUMMARY_REQUIRED',
