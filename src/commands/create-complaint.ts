@@ -12,6 +12,7 @@ import { timingConfig } from '../db/repositories/timing-config.ts';
 import type { Database } from '../db/schema.ts';
 import { decideTransition } from '../domain/complaint-lifecycle.ts';
 import { chinaDay, formatComplaintNumber } from '../domain/complaint-number.ts';
+import { DEFAULT_TIERS } from '../domain/default-organisation.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { normalisePhone } from '../domain/phone.ts';
 import type {
@@ -232,6 +233,9 @@ export async function createComplaint(
         timeline: [],
         deadlines,
         commitments: [],
+        escalations: [],
+        // Tiers are the seeded three (there is no API to change them): no query at intake.
+        tierLevels: DEFAULT_TIERS.map((t) => t.level),
         customer: profile,
         category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
         names: new Map([[actor.id, actor.name]]),

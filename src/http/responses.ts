@@ -8,6 +8,7 @@ import {
   COMMITMENT_STATUSES,
 } from '../domain/commitments.ts';
 import { DEADLINE_KINDS, DEADLINE_STATES } from '../domain/deadlines.ts';
+import { ESCALATION_KINDS, ESCALATION_REASONS, ESCALATION_REVIEWS } from '../domain/escalation.ts';
 import {
   CHANNELS,
   COMPLAINT_ACTIONS,
@@ -50,6 +51,9 @@ const abilities = z.object({
   addCommitment: ability,
   pause: ability,
   resume: ability,
+  escalate: ability,
+  takeOver: ability,
+  flagDifficult: ability,
 } as Record<
   | (typeof COMPLAINT_ACTIONS)[number]
   | 'edit'
@@ -58,7 +62,10 @@ const abilities = z.object({
   | 'transfer'
   | 'addCommitment'
   | 'pause'
-  | 'resume',
+  | 'resume'
+  | 'escalate'
+  | 'takeOver'
+  | 'flagDifficult',
   typeof ability
 >);
 
@@ -142,6 +149,26 @@ export const commitmentResponse = z.object({
   cancelReason: z.string().nullable(),
   remindedAt: nullableTimestamp,
   breachedAt: nullableTimestamp,
+});
+
+export const escalationResponse = z.object({
+  id: z.uuid(),
+  kind: z
+    .enum(ESCALATION_KINDS)
+    .describe('escalation (up a tier), return (handed back down), takeover (by a supervisor)'),
+  reason: z.enum(ESCALATION_REASONS).nullable(),
+  note: z.string().describe('The note, the hand-back instructions, or the take-over note'),
+  fromLevel: z.number().int(),
+  toLevel: z.number().int(),
+  fromHandler: userRef.nullable(),
+  toHandler: userRef.nullable(),
+  automatic: z.boolean().describe('Fired by a breached deadline whose policy escalates'),
+  createdBy: userRef.nullable(),
+  createdAt: timestamp,
+  review: z.enum(ESCALATION_REVIEWS).nullable(),
+  reviewComment: z.string().nullable(),
+  reviewedBy: userRef.nullable(),
+  reviewedAt: nullableTimestamp,
 });
 
 export const nextDeadlineResponse = z
@@ -230,6 +257,12 @@ export const complaintSchema = z.object({
     .nullable()
     .describe('Waiting for the customer: deadlines stand still'),
   nextDeadline: nextDeadlineResponse,
+  tierLevel: z.number().int().describe('The tier handling it now (1 = front line)'),
+  difficultCaller: z
+    .object({ reason: z.string().nullable() })
+    .nullable()
+    .describe('Flagged as an abusive or threatening caller'),
+  escalations: z.array(escalationResponse),
   abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
 });
 

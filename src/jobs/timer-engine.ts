@@ -6,17 +6,19 @@
 //   as the notifications it writes, so two server processes never fire one event twice (and a
 //   unique dedupe key per person and event backs this up);
 // - time is a parameter: tests pass the instant, the loop passes its clock.
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { type AuditEntry, recordAudits } from '../db/repositories/audit.ts';
 import { toStoredDeadline } from '../db/repositories/deadlines.ts';
+import { tierLevels } from '../db/repositories/escalations.ts';
 import {
   insertNotifications,
   type NewNotification,
   type NotificationKind,
 } from '../db/repositories/notifications.ts';
-import type { CommitmentRow, Database, DeadlineRow } from '../db/schema.ts';
+import type { CommitmentRow, Database, DeadlineRow, EscalationsTable } from '../db/schema.ts';
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
+import { applyAutomaticEscalations } from './automatic-escalations.ts';
 import { sweepWorkOrders } from './work-order-timers.ts';
 
 export interface SweepResult {
@@ -97,7 +99,7 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
       .selectFrom('complaint_deadlines as d')
       .innerJoin('complaints as c', 'c.id', 'd.complaint_id')
       .selectAll('d')
-      .select(['c.number', 'c.owner_id', 'c.handler_id', 'c.team'])
+      .select(['c.number', 'c.owner_id', 'c.handler_id', 'c.team', 'c.tier_level'])
       .where('d.next_fire_at', '<=', now)
       .orderBy('d.next_fire_at')
       .limit(batch)
@@ -112,6 +114,8 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
     const notes: NewNotification[] = [];
     const audits: AuditEntry[] = [];
     const stamps: Stamp[] = [];
+    const escalations: Insertable<EscalationsTable>[] = [];
+    const levels = await tierLevels(tx);
     for (const r of rows) {
       const d = toStoredDeadline(r as DeadlineRow);
       const who = recipients([r.handler_id, r.owner_id, ...(supervisors.get(r.team) ?? [])]);
@@ -146,18 +150,40 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
         );
         if (d.escalateOnBreach) {
           out.escalations++;
-          // The escalation itself is the escalation feature's; the request is on record here.
           audits.push(
             event(r, d.id, 'deadline.escalation_requested', now, {
               kind: d.kind,
               reason: 'deadline_breached',
             }),
           );
+          // Applied to the complaint in its own transaction (applyAutomaticEscalations), so this
+          // sweep never waits on a complaint a person is changing; once per deadline (unique).
+          const toLevel = levels.find((l) => l > r.tier_level) ?? r.tier_level;
+          escalations.push({
+            complaint_id: r.complaint_id,
+            kind: 'escalation',
+            reason: 'deadline_breached',
+            note: `${d.kind} deadline breached at ${iso(d.dueAt)}`,
+            from_level: r.tier_level,
+            to_level: toLevel,
+            from_handler_id: r.handler_id,
+            automatic: true,
+            deadline_id: d.id,
+            created_by: null,
+            created_at: now,
+          });
         }
       }
       stamps.push({ id: d.id, a: d.warnedAt, b: d.breachedAt, next: nextFireAt(d) });
     }
     await stampAll(tx, 'complaint_deadlines', 'warned_at', stamps, now);
+    if (escalations.length) {
+      await tx
+        .insertInto('escalations')
+        .values(escalations)
+        .onConflict((oc) => oc.column('deadline_id').doNothing())
+        .execute();
+    }
     out.notifications += await insertNotifications(tx, notes);
     await recordAudits(tx, audits);
     return rows.length;
@@ -273,6 +299,7 @@ export async function sweepOnce(
   while ((await sweepDeadlines(db, now, batch, out)) === batch) {}
   while ((await sweepCommitments(db, now, batch, out)) === batch) {}
   while ((await sweepWorkOrders(db, now, batch, out)) === batch) {}
+  while ((await applyAutomaticEscalations(db, now, batch, out)) === batch) {}
   return out;
 }
 

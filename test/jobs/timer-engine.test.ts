@@ -86,6 +86,68 @@ describe.skipIf(!url)('two timer engines on one PostgreSQL', () => {
   });
 });
 
+describe.skipIf(!url)('automatic escalation on breach, with two timer engines on one PostgreSQL', () => {
+  let s: TestServer;
+  let second: DatabaseHandle;
+  const complaints = 12;
+
+  beforeAll(async () => {
+    s = await startTestServer({ clock: () => received });
+    const agent = await s.user('agent', '一组');
+    await s.user('supervisor', '一组');
+    for (let i = 0; i < complaints; i++) {
+      // 重大投诉: its policy escalates on breach.
+      const r = await agent.client.post(
+        '/complaints',
+        complaintBody({
+          channel: 'web',
+          severity: 'major',
+          customer: { phone: `1390013${String(8000 + i)}` },
+        }),
+      );
+      expect(r.status).toBe(201);
+    }
+    const schema = await sql<{ s: string }>`select current_schema() as s`.execute(s.handle.db);
+    second = await openDatabase({ databaseUrl: url, schema: schema.rows[0]?.s, poolSize: 4 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await second?.close();
+    await s?.close();
+  });
+
+  it('moves each complaint up one tier exactly once, however many of its deadlines breached', async () => {
+    await Promise.all(
+      [s.handle.db, second.db, s.handle.db, second.db].map((db) => sweepOnce(db, muchLater, { batch: 5 })),
+    );
+    const rows = await s.handle.db
+      .selectFrom('complaints as c')
+      .leftJoin('escalations as e', 'e.complaint_id', 'c.id')
+      .select(['c.id', 'c.tier_level', 'c.handler_id', 'e.automatic', 'e.reason', 'e.applied_at'])
+      .execute();
+    expect(rows).toHaveLength(complaints);
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        tier_level: 2,
+        handler_id: null,
+        automatic: true,
+        reason: 'deadline_breached',
+      });
+      expect(r.applied_at).not.toBeNull();
+    }
+    const escalated = await s.handle.db
+      .selectFrom('audit_events')
+      .select(['complaint_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', '=', 'complaint.escalated')
+      .groupBy('complaint_id')
+      .execute();
+    expect(escalated).toHaveLength(complaints);
+    expect(escalated.every((r) => Number(r.n) === 1)).toBe(true);
+    const again = await Promise.all([sweepOnce(s.handle.db, muchLater), sweepOnce(second.db, muchLater)]);
+    expect(total(again, 'escalations')).toBe(0);
+  });
+});
+
 // The PostgreSQL pass covers durability above; this one is for the embedded default.
 describe.skipIf(!!url)('after a restart (embedded database on disk)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tousu-timers-'));

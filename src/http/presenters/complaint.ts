@@ -4,15 +4,16 @@
 import type { z } from 'zod';
 import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import type { ComplaintListRow } from '../../db/repositories/complaint-list.ts';
-import type { CommitmentRow, DeadlineRow, DemandRow } from '../../db/schema.ts';
+import type { CommitmentRow, ComplaintRow, DeadlineRow, DemandRow, EscalationRow } from '../../db/schema.ts';
 import type { WordingFinding } from '../../domain/commitments.ts';
 import { commitmentState } from '../../domain/commitments.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
 import { type DeadlineKind, deadlineState, pauseRefusal, resumeRefusal } from '../../domain/deadlines.ts';
 import { checkDemandAddition } from '../../domain/demands.ts';
+import { decideEscalation } from '../../domain/escalation.ts';
 import type { DurationSpec } from '../../domain/working-calendar.ts';
 import type { Actor } from '../../policies/actor.ts';
-import { canHandleComplaint } from '../../policies/permissions.ts';
+import { can, canHandleComplaint } from '../../policies/permissions.ts';
 import type { complaintListItemSchema, complaintSchema } from '../responses.ts';
 import { iso, presentPhone, presentUserRef } from './people.ts';
 
@@ -131,6 +132,34 @@ function nextDeadline(
   return { kind: c.next_due_kind, dueAt: iso(c.next_due_at), warnAt: iso(warnAt), state };
 }
 
+function escalateAbility(status: ComplaintRow['status'], tierLevel: number, levels: number[]): Ability {
+  const d = decideEscalation({ status, tierLevel, levels });
+  return d.ok ? { allowed: true, requires: ['reason', 'note'] } : refused(d.refusal);
+}
+
+function presentEscalation(
+  e: EscalationRow,
+  names: Map<string, string>,
+): ComplaintOut['escalations'][number] {
+  return {
+    id: e.id,
+    kind: e.kind,
+    reason: e.reason,
+    note: e.note,
+    fromLevel: e.from_level,
+    toLevel: e.to_level,
+    fromHandler: presentUserRef(e.from_handler_id, names),
+    toHandler: presentUserRef(e.to_handler_id, names),
+    automatic: e.automatic,
+    createdBy: presentUserRef(e.created_by, names),
+    createdAt: iso(e.created_at),
+    review: e.review,
+    reviewComment: e.review_comment,
+    reviewedBy: presentUserRef(e.reviewed_by, names),
+    reviewedAt: iso(e.reviewed_at),
+  };
+}
+
 function refused(r: { code: string; message: string; details?: Record<string, unknown> } | null): Ability {
   return r
     ? { allowed: false, code: r.code, message: r.message, details: r.details ?? {} }
@@ -174,6 +203,9 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       addCommitment: FORBIDDEN,
       pause: FORBIDDEN,
       resume: FORBIDDEN,
+      escalate: FORBIDDEN,
+      takeOver: FORBIDDEN,
+      flagDifficult: FORBIDDEN,
     };
   }
   const closed: Ability =
@@ -195,6 +227,15 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       ...(c.paused_at ? {} : { requires: ['reason'] }),
     },
     resume: refused(resumeRefusal(c.paused_at)),
+    escalate: escalateAbility(c.status, c.tier_level, d.tierLevels),
+    takeOver: !can(actor, 'complaint:take_over')
+      ? { allowed: false, code: 'FORBIDDEN', message: 'Only a supervisor takes a complaint over' }
+      : c.handler_id === actor.id
+        ? { allowed: false, code: 'CONFLICT', message: 'You already handle this complaint' }
+        : closed,
+    flagDifficult: c.difficult_caller
+      ? { allowed: false, code: 'CONFLICT', message: 'The caller is already flagged as difficult' }
+      : { allowed: true, requires: ['reason'] },
   };
 }
 
@@ -263,6 +304,9 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail, now: Date): C
     commitments: d.commitments.map((x) => presentCommitment(x, d.names, now)),
     paused: c.paused_at ? { since: iso(c.paused_at), reason: c.pause_reason } : null,
     nextDeadline: nextDeadline(c, now),
+    tierLevel: c.tier_level,
+    difficultCaller: c.difficult_caller ? { reason: c.difficult_reason } : null,
+    escalations: d.escalations.map((e) => presentEscalation(e, d.names)),
     abilities: abilities(actor, d),
   };
 }
