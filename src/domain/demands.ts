@@ -1,6 +1,7 @@
 // Rules for recording and answering demands (诉求). Every demand is tracked on its own
 // (pitfall 6 of domain §5): answered demands record how they were answered.
 
+import { pendingCompensationRefusal } from './compensation.ts';
 import type { Refusal } from './errors.ts';
 import type { ComplaintStatus, DemandStatus } from './vocabulary.ts';
 
@@ -41,11 +42,14 @@ export function checkDemandAddition(status: ComplaintStatus): Refusal | null {
  * Checks a change to an existing demand and returns the demand as it will be.
  * In a resolved complaint only the resolution text and "customer informed" may change
  * (follow-up tells the customer the outcome); outcomes change only after a reopen.
+ * A demand with a compensation waiting for approval cannot be answered (an unapproved
+ * compensation fulfils nothing): `pendingCompensationIds` names them.
  */
 export function applyDemandChange(
   complaintStatus: ComplaintStatus,
   current: DemandRecord,
   change: DemandChange,
+  context: { pendingCompensationIds?: readonly string[] } = {},
 ): { ok: true; next: DemandRecord } | { ok: false; refusal: Refusal } {
   if (complaintStatus === 'closed') return { ok: false, refusal: closedRefusal() };
   const status = change.status ?? current.status;
@@ -58,6 +62,10 @@ export function applyDemandChange(
         details: { rule: 'resolved_demands_locked' },
       },
     };
+  }
+  if (status !== 'open' && status !== current.status) {
+    const pending = pendingCompensationRefusal(status, context.pendingCompensationIds ?? []);
+    if (pending) return { ok: false, refusal: pending };
   }
   const resolution = change.resolution !== undefined ? change.resolution : current.resolution;
   const reopened = status === 'open' && current.status !== 'open';
