@@ -1,6 +1,7 @@
 // Recording and answering demands (诉求), each on its own (pitfall 6: never close at 80%).
 
 import { diff, recordAudit } from '../db/repositories/audit.ts';
+import { pendingCompensationIds } from '../db/repositories/compensations.ts';
 import { applyDemandChange, checkDemandAddition, type DemandChange } from '../domain/demands.ts';
 import { DomainError, refusalError } from '../domain/errors.ts';
 import type { DemandType } from '../domain/vocabulary.ts';
@@ -63,7 +64,9 @@ export async function updateDemand(
       resolution: demand.resolution,
       customerInformed: demand.customer_informed,
     };
-    const result = applyDemandChange(complaint.status, current, input);
+    // An unapproved compensation fulfils nothing: its demand waits for the decision.
+    const pending = await pendingCompensationIds(tx, demand.id);
+    const result = applyDemandChange(complaint.status, current, input, { pendingCompensationIds: pending });
     if (!result.ok) throw refusalError(result.refusal);
     const next = result.next;
     const change = diff(current, next);
