@@ -6,10 +6,12 @@ import type { CompensationWithContext } from '../../db/repositories/compensation
 import type { CompensationRow } from '../../db/schema.ts';
 import { COMPENSATION_STATUSES, COMPENSATION_TYPES, formatFen, moneyFen } from '../../domain/compensation.ts';
 import { COMPLAINT_STATUSES, DEMAND_TYPES } from '../../domain/vocabulary.ts';
-import { userRef } from '../responses.ts';
 import { iso, presentUserRef } from './people.ts';
 
 const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
+// Its own person reference (the same shape as responses.ts's userRef): responses.ts imports
+// this schema for the complaint's `compensations[]`, so importing back would be a cycle.
+const userRef = z.object({ id: z.uuid(), name: z.string().nullable() });
 
 export const compensationSchema = z
   .object({
