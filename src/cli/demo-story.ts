@@ -4,6 +4,7 @@
 import type { AddContactInput } from '../commands/add-contact.ts';
 import { createComplaint } from '../commands/create-complaint.ts';
 import { addDemand } from '../commands/demands.ts';
+import { escalateComplaint } from '../commands/escalations.ts';
 import { transferComplaint } from '../commands/transfer-complaint.ts';
 import { type UpdateComplaintInput, updateComplaint } from '../commands/update-complaint.ts';
 import { complaintDemands } from '../db/repositories/complaints.ts';
@@ -192,10 +193,18 @@ class Story {
     if (!cast.specialists.length || !rng.chance(plan.target === 'accepted' ? p / 2 : p)) return;
     const by = plan.severity === 'crisis' && cast.supervisor ? cast.supervisor : this.owner;
     const specialist = rng.pick(cast.specialists);
-    const reason = rng.pick(plan.severity === 'normal' ? REASONS.transfer : REASONS.transferSerious);
-    s.step(by, [10, 240], (ctx, id, version) =>
-      transferComplaint(ctx, id, { version, handlerId: specialist.id, reason }),
-    );
+    const note = rng.pick(plan.severity === 'normal' ? REASONS.transfer : REASONS.transferSerious);
+    // Going up a tier is an escalation with one of its reasons; a supervisor hands it on directly.
+    if (by === this.owner) {
+      const reason = plan.severity === 'normal' ? 'beyond_authority' : 'major_risk';
+      s.step(by, [10, 240], (ctx, id, version) =>
+        escalateComplaint(ctx, id, { version, reason, note, handlerId: specialist.id }),
+      );
+    } else {
+      s.step(by, [10, 240], (ctx, id, version) =>
+        transferComplaint(ctx, id, { version, handlerId: specialist.id, reason: note }),
+      );
+    }
     this.handler = specialist;
     // The specialist verifies the facts with the departments involved (customers tell what favours them).
     s.contact(specialist, [30, 720], this.call('verify_facts', NOTES.verify));

@@ -1,9 +1,12 @@
-// Hands a complaint to another handler. The owner (first contact) stays responsible to the end
-// (首问负责制): a transfer changes the handler only, and always says why.
+// Hands a complaint to another handler of the same tier. The owner (first contact) stays
+// responsible to the end (首问负责制): a transfer changes the handler only, and always says why.
+// Going up a tier is an escalation (escalations.ts), which needs one of its reasons.
 
 import { recordAudit } from '../db/repositories/audit.ts';
+import { userTierLevel } from '../db/repositories/escalations.ts';
 import { findUserById } from '../db/repositories/users.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
+import { defaultTierLevel } from '../domain/escalation.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
 
@@ -31,6 +34,20 @@ export async function transferComplaint(
     if (target.id === complaint.handler_id) {
       throw invalid([{ field: 'handlerId', message: 'is already the handler' }]);
     }
+    // A transfer stays in the tier; moving up is an escalation, with its reason (supervisors
+    // dispatch freely).
+    const level = (await userTierLevel(tx, target.id)) ?? defaultTierLevel(target.role);
+    if (ctx.actor.role !== 'supervisor' && level !== complaint.tier_level) {
+      throw invalid([
+        {
+          field: 'handlerId',
+          message:
+            level > complaint.tier_level
+              ? `works in tier ${level}: escalate with a reason instead of transferring`
+              : `works in tier ${level}, not in tier ${complaint.tier_level} where the complaint is`,
+        },
+      ]);
+    }
     await recordAudit(tx, {
       complaintId: complaint.id,
       entity: 'complaint',
@@ -41,6 +58,6 @@ export async function transferComplaint(
       before: { handlerId: complaint.handler_id },
       after: { handlerId: target.id, reason: input.reason.trim() },
     });
-    return { handler_id: target.id };
+    return { handler_id: target.id, ...(ctx.actor.role === 'supervisor' ? { tier_level: level } : {}) };
   });
 }

@@ -25,7 +25,7 @@ export const complaintFilterQuery = z.object({
     .enum(['mine', 'team', 'tier_queue'])
     .optional()
     .describe(
-      "mine: I own or handle it; team: it belongs to my team (nothing when I have no team); tier_queue: escalated to my tier and not yet picked up",
+      'mine: I own or handle it; team: it belongs to my team (nothing when I have no team); tier_queue: escalated to my tier and not yet picked up',
     ),
   phone: z.string().max(32).optional(),
   receivedFrom: instant.optional(),

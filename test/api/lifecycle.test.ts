@@ -252,14 +252,15 @@ describe('complaints that arrive unconfirmed', () => {
 });
 
 describe('the owner is fixed; a transfer changes the handler with a reason', () => {
-  it('transfers to a specialist and keeps the first-contact owner', async () => {
+  it('transfers within the tier and keeps the first-contact owner; up a tier is an escalation', async () => {
     const specialist = await t.s.user('specialist', '专家席');
+    const colleague = await t.s.user('agent', '二组');
     const c = (
       await t.agent.client.post('/complaints', complaintBody({ customer: { phone: '13600002222' } }))
     ).body;
     let r = await t.agent.client.post(`/complaints/${c.id}/transfer`, {
       version: c.version,
-      handlerId: specialist.id,
+      handlerId: colleague.id,
     });
     expect(r.status).toBe(400);
     expect(r.body.error.details.issues[0].field).toBe('reason');
@@ -268,11 +269,18 @@ describe('the owner is fixed; a transfer changes the handler with a reason', () 
       handlerId: specialist.id,
       reason: '涉及补偿金额超出一线权限',
     });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.issues[0].message).toContain('escalate');
+    r = await t.agent.client.post(`/complaints/${c.id}/transfer`, {
+      version: c.version,
+      handlerId: colleague.id,
+      reason: '涉及补偿金额超出一线权限',
+    });
     expect(r.status).toBe(200);
     expect(r.body.owner.id).toBe(t.agent.id);
-    expect(r.body.handler.id).toBe(specialist.id);
-    // the specialist now sees and handles it although it belongs to another team
-    const seen = await specialist.client.get(`/complaints/${c.number}`);
+    expect(r.body.handler.id).toBe(colleague.id);
+    // the colleague now sees and handles it although it belongs to another team
+    const seen = await colleague.client.get(`/complaints/${c.number}`);
     expect(seen.status).toBe(200);
     expect(seen.body.abilities.start.allowed).toBe(true);
     const last = r.body.timeline.at(-1);

@@ -49,12 +49,14 @@ beforeAll(async () => {
   k.own = await take(a1);
   k.mate = await take(a2);
   k.handedOn = await take(a1);
-  const moved = await a1.client.post(`/complaints/${k.handedOn.id}/transfer`, {
+  // Up a tier: an escalation with its reason (a transfer stays in the tier).
+  const moved = await a1.client.post(`/complaints/${k.handedOn.id}/escalations`, {
     version: k.handedOn.version,
     handlerId: sp.id,
-    reason: '需要专家席核实',
+    reason: 'beyond_authority',
+    note: '需要专家席核实',
   });
-  expect(moved.status).toBe(200);
+  expect(moved.status).toBe(201);
   k.specialist = await take(sp);
   k.loner = await take(loner);
   k.intake = await take(a1, { confirmed: false });
