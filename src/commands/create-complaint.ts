@@ -236,6 +236,7 @@ export async function createComplaint(
         escalations: [],
         // Tiers are the seeded three (there is no API to change them): no query at intake.
         tierLevels: DEFAULT_TIERS.map((t) => t.level),
+        compensations: [],
         customer: profile,
         category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
         names: new Map([[actor.id, actor.name]]),

@@ -21,6 +21,7 @@ import {
   SEVERITIES,
 } from '../domain/vocabulary.ts';
 import { HANDLING_ROLES } from '../policies/permissions.ts';
+import { compensationSchema } from './presenters/compensation.ts';
 
 const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
 const nullableTimestamp = timestamp.nullable();
@@ -263,6 +264,7 @@ export const complaintSchema = z.object({
     .nullable()
     .describe('Flagged as an abusive or threatening caller'),
   escalations: z.array(escalationResponse),
+  compensations: z.array(compensationSchema).describe('补偿 granted or requested on the demands'),
   abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
 });
 

@@ -235,6 +235,10 @@ describe('above the handler’s authority', () => {
     });
     const now = (await t.agent.client.get(`/complaints/${c.id}`)).body;
     expect(now.version).toBe(r.body.complaintVersion + 1);
+    // The complaint shows it on its demand, approved, with who decided.
+    expect(now.compensations).toMatchObject([
+      { id: comp.id, demandId: refund.id, status: 'approved', amount: '800.00' },
+    ]);
     f = await fulfil(t.agent.client, c.id, refund.id, r.body.complaintVersion);
     expect(f.status).toBe(409); // the decision changed the complaint: reload first
     f = await fulfil(t.agent.client, c.id, refund.id, now.version);

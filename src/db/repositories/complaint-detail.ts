@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ComplaintRow, Database } from '../schema.ts';
 import { complaintTimeline } from './audit.ts';
+import { compensationPeople, complaintCompensations } from './compensations.ts';
 import { complaintContacts, complaintDemands, findComplaint } from './complaints.ts';
 import { complaintCommitments, complaintDeadlines } from './deadlines.ts';
 import { complaintEscalations, tierLevels } from './escalations.ts';
@@ -16,33 +17,45 @@ export async function loadComplaintDetail(
   if (!complaint) return undefined;
   // Checked before the rest is read: nothing more is loaded for a caller who may not see it.
   opts.check?.(complaint);
-  const [demands, contacts, timeline, customer, category, deadlines, commitments, escalations, levels] =
-    await Promise.all([
-      complaintDemands(db, complaint.id),
-      opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
-      opts.withHistory ? complaintTimeline(db, complaint.id) : Promise.resolve([]),
-      db
-        .selectFrom('customers')
-        .select(['id', 'name', 'vip_level', 'tags', 'external_id'])
-        .where('id', '=', complaint.customer_id)
-        .executeTakeFirstOrThrow(),
-      complaint.category_id
-        ? db
-            .selectFrom('categories')
-            .select(['id', 'name', 'name_en'])
-            .where('id', '=', complaint.category_id)
-            .executeTakeFirst()
-        : Promise.resolve(undefined),
-      complaintDeadlines(db, complaint.id),
-      complaintCommitments(db, complaint.id),
-      complaintEscalations(db, complaint.id),
-      tierLevels(db),
-    ]);
+  const [
+    demands,
+    contacts,
+    timeline,
+    customer,
+    category,
+    deadlines,
+    commitments,
+    escalations,
+    levels,
+    compensations,
+  ] = await Promise.all([
+    complaintDemands(db, complaint.id),
+    opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
+    opts.withHistory ? complaintTimeline(db, complaint.id) : Promise.resolve([]),
+    db
+      .selectFrom('customers')
+      .select(['id', 'name', 'vip_level', 'tags', 'external_id'])
+      .where('id', '=', complaint.customer_id)
+      .executeTakeFirstOrThrow(),
+    complaint.category_id
+      ? db
+          .selectFrom('categories')
+          .select(['id', 'name', 'name_en'])
+          .where('id', '=', complaint.category_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    complaintDeadlines(db, complaint.id),
+    complaintCommitments(db, complaint.id),
+    complaintEscalations(db, complaint.id),
+    tierLevels(db),
+    complaintCompensations(db, complaint.id),
+  ]);
   const names = await userNames(db, [
     complaint.owner_id,
     complaint.handler_id,
     ...commitments.flatMap((c) => [c.made_by, c.fulfilled_by, c.cancelled_by]),
     ...escalations.flatMap((e) => [e.from_handler_id, e.to_handler_id, e.created_by, e.reviewed_by]),
+    ...compensationPeople(compensations),
   ]);
   return {
     complaint,
@@ -56,6 +69,7 @@ export async function loadComplaintDetail(
     commitments,
     escalations,
     tierLevels: levels,
+    compensations,
   };
 }
 

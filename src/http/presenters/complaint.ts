@@ -15,6 +15,7 @@ import type { DurationSpec } from '../../domain/working-calendar.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { can, canHandleComplaint } from '../../policies/permissions.ts';
 import type { complaintListItemSchema, complaintSchema } from '../responses.ts';
+import { presentCompensation } from './compensation.ts';
 import { iso, presentPhone, presentUserRef } from './people.ts';
 
 type ComplaintOut = z.input<typeof complaintSchema>;
@@ -307,6 +308,7 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail, now: Date): C
     tierLevel: c.tier_level,
     difficultCaller: c.difficult_caller ? { reason: c.difficult_reason } : null,
     escalations: d.escalations.map((e) => presentEscalation(e, d.names)),
+    compensations: d.compensations.map((x) => presentCompensation(x, d.names, now)),
     abilities: abilities(actor, d),
   };
 }
