@@ -1,6 +1,7 @@
 // Moves a complaint through the four stages. The domain decides; this writes the result.
 import type { Updateable } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';
+import { openWorkOrderIds } from '../db/repositories/work-orders.ts';
 import type { ComplaintsTable } from '../db/schema.ts';
 import { decideTransition, type TransitionRequest } from '../domain/complaint-lifecycle.ts';
 import { refusalError } from '../domain/errors.ts';
@@ -8,6 +9,7 @@ import type { ResolutionClass } from '../domain/vocabulary.ts';
 import { cancelOpenCommitments } from './commitments.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
+import { cancelOpenWorkOrders } from './work-orders.ts';
 
 export type TransitionInput = TransitionRequest & {
   version: number;
@@ -28,6 +30,7 @@ export async function transitionComplaint(
       .where('status', '=', 'open')
       .orderBy('made_at')
       .execute();
+    const openWorkOrders = await openWorkOrderIds(tx, complaint.id);
     const decision = decideTransition(
       {
         status: complaint.status,
@@ -40,6 +43,7 @@ export async function transitionComplaint(
           customerInformed: d.customer_informed,
         })),
         openCommitmentIds: openCommitments.map((c) => c.id),
+        openWorkOrderIds: openWorkOrders,
       },
       input,
     );
@@ -87,6 +91,8 @@ export async function transitionComplaint(
         patch.pause_reason = null;
         // The customer withdrew: what we promised them lapses, with the reason on record.
         await cancelOpenCommitments(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
+        // … and so do the work orders sent to departments: nobody works on a withdrawn complaint.
+        await cancelOpenWorkOrders(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
         break;
       default: {
         const never: never = input;
