@@ -659,3 +659,28 @@ describe('the timer engine', () => {
     expect(await notesOf(agent, w.id)).toEqual([]);
   });
 });
+
+describe('the published contract', () => {
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await s.anonymous.get('/openapi.json')).body;
+    for (const path of [
+      '/api/v1/complaints/{id}/work-orders',
+      '/api/v1/work-orders',
+      '/api/v1/work-orders/{id}',
+      '/api/v1/work-orders/{id}/answer',
+      '/api/v1/work-orders/{id}/extension',
+      '/api/v1/work-orders/{id}/pass',
+      '/api/v1/work-orders/{id}/cancel',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const send = doc.paths['/api/v1/complaints/{id}/work-orders'].post;
+    expect(send.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['departmentId', 'request', 'version']),
+    );
+    expect(send.responses['201']).toBeDefined();
+    const answer =
+      doc.paths['/api/v1/work-orders/{id}/answer'].post.requestBody.content['application/json'].schema;
+    expect(answer.properties.outcome.enum).toEqual(['done', 'verified', 'cannot', 'more_time']);
+  });
+});

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   type WorkOrderComplaint,
   type WorkOrderPassView,
+  type WorkOrderView,
   workOrderFacts,
 } from '../../db/repositories/work-orders.ts';
 import type { WorkOrderRow } from '../../db/schema.ts';
@@ -209,4 +210,20 @@ export function presentWorkOrder(
     })),
     abilities: abilities(actor, facts, extra),
   };
+}
+
+/** A work order as loaded by loadWorkOrderViews (with its passes and names), as `actor` may see it. */
+export function presentWorkOrderView(view: WorkOrderView, actor: Actor, now: Date): WorkOrderOut {
+  return presentWorkOrder(
+    view.row,
+    {
+      departmentName: view.departmentName,
+      complaint: view.complaint,
+      passes: view.passes,
+      names: view.names,
+      cancelReason: view.cancelReason,
+    },
+    actor,
+    now,
+  );
 }

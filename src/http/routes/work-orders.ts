@@ -32,7 +32,7 @@ import {
   complaintVisibility,
 } from '../../policies/permissions.ts';
 import { decodeInstantCursor, encodeInstantCursor } from '../instant-cursor.ts';
-import { presentWorkOrder, type WorkOrderOut, workOrderSchema } from '../presenters/work-order.ts';
+import { presentWorkOrderView, type WorkOrderOut, workOrderSchema } from '../presenters/work-order.ts';
 import { changeErrors, errorSchema, queryErrors } from '../responses.ts';
 import { complaintIdParams, instant, listParam, optionalText, text, version } from '../schemas.ts';
 import type { App, RouteDeps } from '../server.ts';
@@ -98,21 +98,6 @@ const pageSchema = z.object({
 
 const readErrors = { ...queryErrors, 404: errorSchema } as const;
 
-function present(view: WorkOrderView, actor: Actor, now: Date): WorkOrderOut {
-  return presentWorkOrder(
-    view.row,
-    {
-      departmentName: view.departmentName,
-      complaint: view.complaint,
-      passes: view.passes,
-      names: view.names,
-      cancelReason: view.cancelReason,
-    },
-    actor,
-    now,
-  );
-}
-
 /** Whether `actor` may read this order: their department's, or on a complaint they can see. */
 function mayRead(actor: Actor, view: WorkOrderView): boolean {
   if (actor.role === 'department') return departmentMayView(actor, { departmentId: view.row.department_id });
@@ -134,7 +119,7 @@ export function workOrderRoutes(app: App, deps: RouteDeps) {
     const row = await findWorkOrder(db, id);
     const [view] = row ? await loadWorkOrderViews(db, [row]) : [];
     if (!view || (!own && !mayRead(actor, view))) throw refusalError(workOrderNotFound());
-    return present(view, actor, deps.clock());
+    return presentWorkOrderView(view, actor, deps.clock());
   }
 
   app.post(
@@ -218,7 +203,7 @@ export function workOrderRoutes(app: App, deps: RouteDeps) {
       const views = await loadWorkOrderViews(db, page);
       const last = page.at(-1);
       return {
-        items: views.map((v) => present(v, actor, now)),
+        items: views.map((v) => presentWorkOrderView(v, actor, now)),
         nextCursor:
           rows.length > q.limit && last ? encodeInstantCursor({ at: last.due_at, id: last.id }) : null,
       };
