@@ -237,6 +237,7 @@ export async function createComplaint(
         // Tiers are the seeded three (there is no API to change them): no query at intake.
         tierLevels: DEFAULT_TIERS.map((t) => t.level),
         compensations: [],
+        workOrders: [],
         customer: profile,
         category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
         names: new Map([[actor.id, actor.name]]),

@@ -7,6 +7,7 @@ import { decideTransition, type TransitionRequest } from '../domain/complaint-li
 import { refusalError } from '../domain/errors.ts';
 import type { ResolutionClass } from '../domain/vocabulary.ts';
 import { cancelOpenCommitments } from './commitments.ts';
+import { cancelPendingCompensations } from './compensations.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
 import { cancelOpenWorkOrders } from './work-orders.ts';
@@ -93,6 +94,7 @@ export async function transitionComplaint(
         await cancelOpenCommitments(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
         // … and so do the work orders sent to departments: nobody works on a withdrawn complaint.
         await cancelOpenWorkOrders(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
+        await cancelPendingCompensations(tx, ctx, complaint.id, 'all', `withdrawn: ${reason ?? ''}`.trim());
         break;
       default: {
         const never: never = input;

@@ -22,26 +22,14 @@ import {
 } from '../domain/vocabulary.ts';
 import { HANDLING_ROLES } from '../policies/permissions.ts';
 import { compensationSchema } from './presenters/compensation.ts';
+import { workOrderSchema } from './presenters/work-order.ts';
+
+import { ability, phoneResponse, userRef } from './shared-schemas.ts';
+
+export { ability, phoneResponse, userRef };
 
 const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
 const nullableTimestamp = timestamp.nullable();
-
-export const userRef = z.object({ id: z.uuid(), name: z.string().nullable() });
-
-export const phoneResponse = z.object({
-  phone: z
-    .string()
-    .describe('Full number, or masked (138****5678) for roles without the personal-data permission'),
-  phoneMasked: z.boolean(),
-});
-
-export const ability = z.object({
-  allowed: z.boolean(),
-  requires: z.array(z.string()).optional().describe('Inputs the action still needs, e.g. summary or reason'),
-  code: z.string().optional(),
-  message: z.string().optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
 
 const abilities = z.object({
   ...Object.fromEntries(COMPLAINT_ACTIONS.map((a) => [a, ability])),
@@ -265,6 +253,7 @@ export const complaintSchema = z.object({
     .describe('Flagged as an abusive or threatening caller'),
   escalations: z.array(escalationResponse),
   compensations: z.array(compensationSchema).describe('补偿 granted or requested on the demands'),
+  workOrders: z.array(workOrderSchema).describe('内部工单 sent to departments'),
   abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
 });
 

@@ -351,8 +351,10 @@ describe('a withdrawn complaint', () => {
       approve: true,
       reason: '同意',
     });
-    expect(d.status).toBe(422);
-    expect(d.body.error.code).toBe('COMPLAINT_CLOSED');
+    // Withdrawal cancelled the request, with the reason on record: nothing is left to decide.
+    expect(d.status).toBe(409);
+    const after = (await t.agent.client.get(`/complaints/${c.id}`)).body;
+    expect(after.compensations[0]).toMatchObject({ id, status: 'cancelled' });
   });
 });
 

@@ -339,6 +339,9 @@ describe('answers', () => {
     let c = await answerDemands(await newComplaint());
     const w = await send(c, billing.id);
     c = await complaint(c.id);
+    // The complaint shows the work order, and its abilities already say why it cannot be resolved.
+    expect(c.workOrders.map((x: Json) => x.id)).toEqual([w.id]);
+    expect(c.abilities.resolve).toMatchObject({ allowed: false, code: 'WORK_ORDERS_OPEN' });
     let r = await transition(c, { action: 'resolve' });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('WORK_ORDERS_OPEN');

@@ -7,6 +7,7 @@ import { complaintContacts, complaintDemands, findComplaint } from './complaints
 import { complaintCommitments, complaintDeadlines } from './deadlines.ts';
 import { complaintEscalations, tierLevels } from './escalations.ts';
 import { userNames } from './users.ts';
+import { complaintWorkOrders, loadWorkOrderViews } from './work-orders.ts';
 
 export async function loadComplaintDetail(
   db: Kysely<Database>,
@@ -28,6 +29,7 @@ export async function loadComplaintDetail(
     escalations,
     levels,
     compensations,
+    workOrders,
   ] = await Promise.all([
     complaintDemands(db, complaint.id),
     opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
@@ -49,6 +51,7 @@ export async function loadComplaintDetail(
     complaintEscalations(db, complaint.id),
     tierLevels(db),
     complaintCompensations(db, complaint.id),
+    complaintWorkOrders(db, complaint.id).then((rows) => loadWorkOrderViews(db, rows)),
   ]);
   const names = await userNames(db, [
     complaint.owner_id,
@@ -70,6 +73,7 @@ export async function loadComplaintDetail(
     escalations,
     tierLevels: levels,
     compensations,
+    workOrders,
   };
 }
 

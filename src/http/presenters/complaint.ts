@@ -17,6 +17,7 @@ import { can, canHandleComplaint } from '../../policies/permissions.ts';
 import type { complaintListItemSchema, complaintSchema } from '../responses.ts';
 import { presentCompensation } from './compensation.ts';
 import { iso, presentPhone, presentUserRef } from './people.ts';
+import { presentWorkOrderView } from './work-order.ts';
 
 type ComplaintOut = z.input<typeof complaintSchema>;
 type ComplaintListItemOut = z.input<typeof complaintListItemSchema>;
@@ -188,6 +189,7 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       customerInformed: x.customer_informed,
     })),
     openCommitmentIds: d.commitments.filter((x) => x.status === 'open').map((x) => x.id),
+    openWorkOrderIds: d.workOrders.filter((x) => x.row.status === 'open').map((x) => x.row.id),
   });
   if (!handle) {
     return {
@@ -309,6 +311,7 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail, now: Date): C
     difficultCaller: c.difficult_caller ? { reason: c.difficult_reason } : null,
     escalations: d.escalations.map((e) => presentEscalation(e, d.names)),
     compensations: d.compensations.map((x) => presentCompensation(x, d.names, now)),
+    workOrders: d.workOrders.map((w) => presentWorkOrderView(w, actor, now)),
     abilities: abilities(actor, d),
   };
 }

@@ -22,7 +22,7 @@ import {
 } from '../../domain/work-orders.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { canHandleComplaint, canViewComplaint } from '../../policies/permissions.ts';
-import { ability, phoneResponse, userRef } from '../responses.ts';
+import { ability, phoneResponse, userRef } from '../shared-schemas.ts';
 import { iso, presentPhone, presentUserRef } from './people.ts';
 
 const timestamp = z.iso.datetime().describe('ISO 8601, UTC');
