@@ -86,7 +86,11 @@ function filterConditions(eb: FilterEb, f: ComplaintFilters): Expression<SqlBool
     !!f.handledByOthers &&
       eb.or([eb('c.handler_id', 'is', null), eb('c.handler_id', '<>', f.handledByOthers)]),
     f.tierQueue !== undefined &&
-      eb.and([eb('c.handler_id', 'is', null), eb('c.tier_level', '=', f.tierQueue), eb('c.status', '<>', 'new')]),
+      eb.and([
+        eb('c.handler_id', 'is', null),
+        eb('c.tier_level', '=', f.tierQueue),
+        eb('c.status', '<>', 'new'),
+      ]),
     !!f.customerId && eb('c.customer_id', '=', f.customerId),
     !!f.receivedFrom && eb('c.received_at', '>=', f.receivedFrom),
     !!f.receivedTo && eb('c.received_at', '<', f.receivedTo),
