@@ -25,6 +25,8 @@ export interface NewUser {
   tierId?: string | null | undefined;
   /** For department staff: the back-office department they answer work orders for. */
   departmentId?: string | null | undefined;
+  /** What the person is good at, for routing: category ids, languages ("lang:yue"), "vip". */
+  skills?: string[] | undefined;
 }
 
 /** Checks the organisation references of a new user and returns the team's name. */
@@ -80,6 +82,7 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
       team_id: u.teamId ?? null,
       tier_id: u.tierId ?? null,
       department_id: u.departmentId ?? null,
+      skills: u.skills ?? [],
       password_hash: passwordHash,
       created_at: now,
       updated_at: now,

@@ -72,8 +72,9 @@ describe('organisation', () => {
       name: '专家三',
       role: 'specialist',
       teamId: team.id,
+      skills: ['lang:yue', 'vip'],
     });
     expect(r.status).toBe(201);
-    expect(r.body.user).toMatchObject({ team: '专家三组', teamId: team.id });
+    expect(r.body.user).toMatchObject({ team: '专家三组', teamId: team.id, skills: ['lang:yue', 'vip'] });
   });
 });

@@ -13,6 +13,7 @@ const USER_COLUMNS = [
   'team_id',
   'tier_id',
   'department_id',
+  'skills',
 ] as const;
 
 export function findUserById(db: Kysely<Database>, id: string) {

@@ -31,6 +31,7 @@ export function presentUser(u: {
   team_id?: string | null;
   tier_id?: string | null;
   department_id?: string | null;
+  skills?: string[];
 }) {
   return {
     id: u.id,
@@ -41,6 +42,7 @@ export function presentUser(u: {
     teamId: u.team_id ?? null,
     tierId: u.tier_id ?? null,
     departmentId: u.department_id ?? null,
+    skills: u.skills ?? [],
     active: u.active,
     createdAt: iso(u.created_at),
   };

@@ -21,6 +21,11 @@ const userBody = z.object({
   teamId: z.uuid().nullish().describe('A team of the organisation (sets team and tier)'),
   tierId: z.uuid().nullish().describe("Overrides the team's or role's tier"),
   departmentId: z.uuid().nullish().describe('Department staff: their department'),
+  skills: z
+    .array(z.string().trim().min(1).max(60))
+    .max(50)
+    .optional()
+    .describe('For routing: category ids, languages ("lang:yue", "lang:en"), "vip"'),
 });
 
 const tokenBody = z.object({
