@@ -99,6 +99,7 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
       'team_id',
       'tier_id',
       'department_id',
+      'skills',
     ])
     .executeTakeFirst();
   if (!row) throw invalid([{ field: 'login', message: 'already taken' }]);
