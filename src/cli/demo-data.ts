@@ -24,8 +24,24 @@ export const STAFF: DemoStaff[] = [
   { login: 'huanglei', name: '黄磊', role: 'specialist', team: '专家席' },
   { login: 'zhoujianguo', name: '周建国', role: 'supervisor', team: '客服中心' },
   { login: 'wuxiaomei', name: '吴晓梅', role: 'analyst', team: '质检分析' },
-  { login: 'sunlijun', name: '孙立军', role: 'department', team: null, department: '网络运维部' },
+  { login: 'sunlijun', name: '孙立军', role: 'department', team: '网络运维部', department: '网络运维部' },
 ];
+
+/** What handlers ask the back office, and what it answers. */
+export const WORK_ORDERS = {
+  request: [
+    '请核实该用户本月是否订购了增值业务，订购渠道和时间',
+    '请核查用户所在小区近一周的网络告警记录',
+    '请确认该笔扣费的计费依据，是否存在重复扣费',
+    '请核实装维人员上门时间及处理记录',
+  ],
+  answer: [
+    '经核实，业务于本月3日通过短信渠道订购，有二次确认记录',
+    '经核查，该小区上周二至周四有基站故障告警，已于周五修复',
+    '经核实存在重复扣费一笔，已发起退费流程',
+    '装维人员于预约时间晚到两小时，已对其进行考核',
+  ],
+};
 
 /** Back-office departments that answer work orders. */
 export const DEPARTMENTS = ['网络运维部', '计费中心', '物流部'];

@@ -18,6 +18,8 @@ export interface Cast {
   agents: Actor[];
   specialists: Actor[];
   supervisor: Actor | null;
+  /** A back-office department's staff member, who answers work orders. */
+  department: Actor | null;
 }
 
 export interface Stage {
@@ -83,7 +85,7 @@ export class Script {
     let planned = start.getTime();
     let shift = 0;
     let prev = start.getTime();
-    let version = 1; // a new complaint; every command bumps it by one
+    let version = 1; // a new complaint
     for (const [i, step] of this.steps.entries()) {
       planned += step.gap * MINUTE * factor;
       let at = Math.min(cap, Math.max(prev, planned + shift));
@@ -98,7 +100,13 @@ export class Script {
       }
       const ctx = { db: stage.db, dbKind: stage.dbKind, actor: step.actor, now: new Date(at) };
       await step.run(ctx, id, version, new Date(prev));
-      version += 1;
+      // Most commands bump the version; a department's answer to a work order does not.
+      const row = await stage.db
+        .selectFrom('complaints')
+        .select('version')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      version = row.version;
       prev = at;
     }
   }

@@ -2,15 +2,17 @@
 // stops, following the four stages (domain §4): every rule is checked and every step lands in
 // the timeline, as if staff had done it.
 import type { AddContactInput } from '../commands/add-contact.ts';
+import { grantCompensation } from '../commands/compensations.ts';
 import { createComplaint } from '../commands/create-complaint.ts';
 import { addDemand } from '../commands/demands.ts';
 import { escalateComplaint } from '../commands/escalations.ts';
 import { transferComplaint } from '../commands/transfer-complaint.ts';
 import { type UpdateComplaintInput, updateComplaint } from '../commands/update-complaint.ts';
+import { answerWorkOrder, sendWorkOrder } from '../commands/work-orders.ts';
 import { complaintDemands } from '../db/repositories/complaints.ts';
 import type { DemandStatus, DemandType, ResolutionClass } from '../domain/vocabulary.ts';
 import type { Actor } from '../policies/actor.ts';
-import { ANSWERS, LESSONS, NOTES, REASONS, REOPENINGS } from './demo-data.ts';
+import { ANSWERS, LESSONS, NOTES, REASONS, REOPENINGS, WORK_ORDERS } from './demo-data.ts';
 import type { ComplaintPlan } from './demo-plan.ts';
 import { MINUTE, type Rng } from './demo-random.ts';
 import { type Cast, type ContactSpec, type Gap, Script, type Stage } from './demo-script.ts';
@@ -229,7 +231,31 @@ class Story {
       };
       s.contact(handler, [30, 300], rng.chance(0.5) ? this.missed('propose_solution') : callback);
     }
+    this.maybeWorkOrder();
     s.contact(handler, [30, 1440], this.call('propose_solution', NOTES.propose));
+  }
+
+  /** Some facts only the back office can verify: a work order, answered by the department. */
+  private maybeWorkOrder(): void {
+    const { rng, s, handler, cast } = this;
+    const dept = cast.department;
+    if (!dept?.departmentId || !rng.chance(0.25)) return;
+    const departmentId = dept.departmentId;
+    s.step(handler, [10, 240], (ctx, id, version) =>
+      sendWorkOrder(ctx, id, { version, departmentId, request: rng.pick(WORK_ORDERS.request) }),
+    );
+    s.step(dept, [60, 1440], async (ctx, id) => {
+      const order = await ctx.db
+        .selectFrom('work_orders')
+        .select('id')
+        .where('complaint_id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      return answerWorkOrder(ctx, order.id, {
+        outcome: rng.chance(0.7) ? 'verified' : 'done',
+        answer: rng.pick(WORK_ORDERS.answer),
+      });
+    });
   }
 
   /** Every demand is answered on its own (pitfall 6); the first `count` are answered now. */
@@ -240,6 +266,18 @@ class Story {
       d.status = rng.chance(p) ? 'declined' : 'fulfilled';
       d.resolution = rng.pick(ANSWERS[d.type][d.status === 'declined' ? 'declined' : 'fulfilled']);
       d.informed = rng.chance(d.status === 'declined' ? 0.5 : 0.4);
+      if (d.type === 'compensation' && d.status === 'fulfilled') {
+        // 补偿 within the front line's authority: a bill credit of up to 50 yuan, granted at once.
+        const yuan = rng.pick([10, 20, 30, 50]);
+        this.s.step(this.handler, [30, 600], (ctx, id, version) =>
+          grantCompensation(ctx, id, d.id, {
+            version,
+            type: 'bill_credit',
+            amountFen: yuan * 100,
+            wording: `为表歉意，给予您${yuan}元话费补偿`,
+          }),
+        );
+      }
       this.s.demand(this.handler, [60, 2880], d, {
         status: d.status,
         resolution: d.resolution,

@@ -63,14 +63,24 @@ async function ensureStaff(db: Kysely<Database>, at: Date): Promise<StaffMember[
     if (existing) {
       const fits = existing.active && existing.role === spec.role;
       const actor = fits
-        ? { id: existing.id, role: spec.role, team: existing.team, name: existing.name }
+        ? {
+            id: existing.id,
+            role: spec.role,
+            team: existing.team,
+            name: existing.name,
+            departmentId: existing.department_id,
+          }
         : null;
       out.push({ spec, actor, created: false });
       continue;
     }
     const departmentId = spec.department ? await ensureDepartment(db, spec.department, at) : null;
     const row = await insertUser(db, { ...spec, departmentId, password: DEMO_PASSWORD }, null, at);
-    out.push({ spec, actor: { id: row.id, role: spec.role, team: row.team, name: row.name }, created: true });
+    out.push({
+      spec,
+      actor: { id: row.id, role: spec.role, team: row.team, name: row.name, departmentId: row.department_id },
+      created: true,
+    });
   }
   return out;
 }
@@ -81,6 +91,7 @@ function castOf(staff: StaffMember[]): Cast {
     agents: actors.filter((a) => a.role === 'agent'),
     specialists: actors.filter((a) => a.role === 'specialist'),
     supervisor: actors.find((a) => a.role === 'supervisor') ?? null,
+    department: actors.find((a) => a.role === 'department') ?? null,
   };
 }
 
