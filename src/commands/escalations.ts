@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { tierLevels, userTierLevel } from '../db/repositories/escalations.ts';
 import { insertNotifications, type NotificationKind } from '../db/repositories/notifications.ts';
+import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import { findUserById } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
@@ -53,18 +54,6 @@ async function notify(
         createdAt: now,
       })),
   );
-}
-
-/** Active supervisors of a team, or every active supervisor when the team has none. */
-export async function supervisorsOf(db: Kysely<Database>, team: string | null): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'team'])
-    .where('role', '=', 'supervisor')
-    .where('active', '=', true)
-    .execute();
-  const own = team === null ? [] : rows.filter((r) => r.team === team);
-  return (own.length ? own : rows).map((r) => r.id);
 }
 
 export async function escalateComplaint(

@@ -11,13 +11,9 @@ import {
   type NewNotification,
   type NotificationKind,
 } from '../db/repositories/notifications.ts';
+import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import { timingConfig } from '../db/repositories/timing-config.ts';
-import {
-  findDepartment,
-  findWorkOrder,
-  supervisorsByTeam,
-  workOrderFacts,
-} from '../db/repositories/work-orders.ts';
+import { findDepartment, findWorkOrder, workOrderFacts } from '../db/repositories/work-orders.ts';
 import type { ComplaintRow, Database, WorkOrderRow } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
 import { DomainError, refusalError } from '../domain/errors.ts';
@@ -366,7 +362,7 @@ export async function passWorkOrder(
     }
     await recordAudits(tx, audits);
     if (bounced) {
-      const supervisors = (await supervisorsByTeam(tx, [complaint.team])).get(complaint.team) ?? [];
+      const supervisors = await supervisorsOf(tx, complaint.team);
       const payload = { passCount, from: from?.name ?? null, to: to.name, dueAt: iso(due.at) };
       await insertNotifications(
         tx,

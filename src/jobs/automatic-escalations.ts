@@ -4,9 +4,9 @@
 // applied once, in its own transaction with the complaint locked. Several deadlines breached
 // together escalate the complaint once.
 import type { Kysely } from 'kysely';
-import { supervisorsOf } from '../commands/escalations.ts';
 import { type AuditEntry, recordAudits } from '../db/repositories/audit.ts';
 import { insertNotifications } from '../db/repositories/notifications.ts';
+import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import type { Database } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
 

@@ -15,6 +15,7 @@ import {
   type NewNotification,
   type NotificationKind,
 } from '../db/repositories/notifications.ts';
+import { supervisorsByTeam } from '../db/repositories/supervisors.ts';
 import type { CommitmentRow, Database, DeadlineRow, EscalationsTable } from '../db/schema.ts';
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
@@ -40,26 +41,6 @@ interface Parties {
   owner_id: string | null;
   handler_id: string | null;
   team: string | null;
-}
-
-/**
- * The supervisors to tell, by team: the team's own; for a team without one (or no team), every
- * active supervisor, so a breach never goes unseen by a supervisor.
- */
-async function supervisorsByTeam(db: Kysely<Database>, teams: (string | null)[]) {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'team'])
-    .where('role', '=', 'supervisor')
-    .where('active', '=', true)
-    .execute();
-  const all = rows.map((r) => r.id);
-  const map = new Map<string | null, string[]>();
-  for (const team of new Set(teams)) {
-    const own = team === null ? [] : rows.filter((r) => r.team === team).map((r) => r.id);
-    map.set(team, own.length ? own : all);
-  }
-  return map;
 }
 
 /** What a sweep writes back to one row: its first stamp (warned/reminded), its breach, its next fire. */

@@ -13,7 +13,8 @@ import {
   type NewNotification,
   type NotificationKind,
 } from '../db/repositories/notifications.ts';
-import { departmentUserIds, supervisorsByTeam } from '../db/repositories/work-orders.ts';
+import { supervisorsByTeam } from '../db/repositories/supervisors.ts';
+import { departmentUserIds } from '../db/repositories/work-orders.ts';
 import type { Database, WorkOrderRow } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
 import { workOrderNextFire } from '../domain/work-orders.ts';

@@ -274,21 +274,3 @@ export function listWorkOrders(db: Kysely<Database>, f: WorkOrderFilter): Promis
     .limit(f.limit)
     .execute();
 }
-
-/** Supervisors by team: the team's own, else every active supervisor (as for deadlines). */
-export async function supervisorsByTeam(db: Kysely<Database>, teams: readonly (string | null)[]) {
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'team'])
-    .where('role', '=', 'supervisor')
-    .where('active', '=', true)
-    .orderBy('id')
-    .execute();
-  const all = rows.map((r) => r.id);
-  const map = new Map<string | null, string[]>();
-  for (const team of new Set(teams)) {
-    const own = team === null ? [] : rows.filter((r) => r.team === team).map((r) => r.id);
-    map.set(team, own.length ? own : all);
-  }
-  return map;
-}
