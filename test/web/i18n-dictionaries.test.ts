@@ -3,8 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMPENSATION_STATUSES, COMPENSATION_TYPES } from '../../src/domain/compensation.ts';
 import { stageOf } from '../../src/domain/complaint-lifecycle.ts';
 import { customerFlags } from '../../src/domain/customer-flags.ts';
+import { ESCALATION_KINDS, ESCALATION_REASONS, ESCALATION_REVIEWS } from '../../src/domain/escalation.ts';
 import {
   CHANNELS,
   COMPLAINT_ACTIONS,
@@ -24,6 +26,8 @@ import {
 import { enUS } from '../../web/src/i18n/en-US.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
 import { SCOPES } from '../../web/src/lib/list-filters.ts';
+import { NOTIFICATION_KINDS } from '../../web/src/lib/notifications.ts';
+import { WORK_ORDER_OUTCOMES, WORK_ORDER_STATES } from '../../web/src/lib/work-orders.ts';
 import { makeI18n, type Translate, translator } from './i18n-fixture.ts';
 
 type Leaf = string | string[];
@@ -131,7 +135,7 @@ describe('every key the workbench asks for exists', () => {
 
   // Timeline event names look like keys but are compared, not translated.
   const AUDIT_ACTIONS =
-    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred|paused|resumed)|demand\.(added|updated)|contact\.logged|deadline\.[a-z_]+|commitment\.[a-z_]+)$/;
+    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred|paused|resumed|escalated|returned|taken_over|difficult_caller)|demand\.(added|updated)|contact\.logged|(deadline|commitment|escalation|work_order|compensation)\.[a-z_]+)$/;
 
   it('any other key-like literal (label maps, missing-item keys) exists too', () => {
     const ns = Object.keys(zhCN).join('|');
@@ -165,6 +169,18 @@ describe('every vocabulary value has a label in both languages', () => {
     ['list.scope', SCOPES],
     ['stage', [...new Set(COMPLAINT_STATUSES.map(stageOf))]],
     ['guide.advice', CUSTOMER_TYPES],
+    ['escalationReason', ESCALATION_REASONS],
+    ['escalation.reasonHelp', ESCALATION_REASONS],
+    ['escalationKind', ESCALATION_KINDS],
+    ['escalationReview', ESCALATION_REVIEWS],
+    ['tierLevel', ['1', '2', '3']],
+    ['workOrderOutcome', WORK_ORDER_OUTCOMES],
+    ['workOrderState', WORK_ORDER_STATES],
+    ['workOrderStatus', ['open', 'answered', 'cancelled']],
+    ['compensationType', COMPENSATION_TYPES],
+    ['compensationStatus', COMPENSATION_STATUSES],
+    // A decision reads as approved or refused (two sentences of their own).
+    ['notifications.kinds', NOTIFICATION_KINDS.filter((k) => k !== 'compensation_decided')],
   ];
 
   it.each(

@@ -12,6 +12,7 @@ import {
   nextDay,
   SCOPES,
   SORTS,
+  scopeQuery,
   statusQuery,
 } from '../../web/src/lib/list-filters.ts';
 
@@ -170,6 +171,23 @@ describe('filtersToQuery', () => {
     ['all', undefined],
   ])('scope %s → %s', (scope, expected) => {
     expect(filtersToQuery(f({ scope })).scope).toBe(expected);
+  });
+
+  it.each<[ListFilters['scope'], Record<string, string>]>([
+    ['owned_elsewhere', { mine: 'owned_elsewhere' }],
+    ['tier_queue', { scope: 'tier_queue' }],
+    ['all', {}],
+    ['team', { scope: 'team' }],
+  ])('the view %s as API parameters', (scope, expected) => {
+    expect(scopeQuery(scope)).toStrictEqual(expected);
+    const q = filtersToQuery(f({ scope }));
+    expect({ scope: q.scope, mine: q.mine }).toStrictEqual({ scope: expected.scope, mine: expected.mine });
+  });
+
+  it('the new views survive the URL', () => {
+    for (const scope of ['owned_elsewhere', 'tier_queue'] as const) {
+      expect(fromUrl(filtersToSearch(f({ scope })).toString()).scope).toBe(scope);
+    }
   });
 
   it.each<[ListFilters['sort'], string, string]>([

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ComplaintSnapshot, decideTransition } from '../../src/domain/complaint-lifecycle.ts';
 import { ERROR_CODES } from '../../src/domain/errors.ts';
+import { reasonRefusal } from '../../src/domain/escalation.ts';
 import type { ComplaintAction } from '../../src/domain/vocabulary.ts';
 import { type ExplainContext, explainRefusal, type RefusalLike } from '../../web/src/lib/refusal.ts';
 import { makeI18n, type Translate, translator } from './i18n-fixture.ts';
@@ -317,5 +318,44 @@ describe('COMMITMENTS_OPEN names the open promises, like open demands', () => {
     expect(explainRefusal({ code: 'COMMITMENT_CLOSED' }, ctx(zh), zh)[0]?.text).toBe(
       '这项承诺已经履行或取消。',
     );
+  });
+});
+
+describe('issue 5 refusals: escalation, work orders, compensation', () => {
+  it('a skill problem is explained with the advice, from the server’s own refusal', () => {
+    const r = reasonRefusal('不会处理国际漫游');
+    expect(r?.details?.skillProblem).toBe(true);
+    const lines = explainRefusal(r as RefusalLike, ctx(zh), zh);
+    expect(lines[0]?.text).toContain('不是升级理由');
+    expect(lines[0]?.items).toEqual(['请教同事或专家席', '查阅知识库']);
+    expect(explainRefusal(r as RefusalLike, ctx(en), en)[0]?.items).toEqual([
+      'Ask a colleague or a specialist',
+      'Look in the knowledge base',
+    ]);
+  });
+
+  it('any other reason lists the five', () => {
+    const lines = explainRefusal(reasonRefusal('客户很烦') as RefusalLike, ctx(zh), zh);
+    expect(lines).toEqual([
+      { text: '升级只能选择五种理由之一：超出权限、超出资源、客户坚持、重大风险、时限已超时。', items: [] },
+    ]);
+  });
+
+  it('open work orders and pending compensations are named from the labels', () => {
+    const labels = new Map([
+      ['w1', '计费中心：核实 10 月扣费'],
+      ['c1', '账户抵扣 ¥80.00 · 退还多扣的 30 元'],
+    ]);
+    const wo = { code: 'WORK_ORDERS_OPEN', details: { workOrderIds: ['w1', 'w2'] } };
+    expect(explainRefusal(wo, { ...ctx(zh, 'close'), labels }, zh)).toEqual([
+      {
+        text: '还有 2 张部门工单没有完成（等待答复，或说明原因后取消）：',
+        items: ['计费中心：核实 10 月扣费', 'w2'],
+      },
+    ]);
+    const comp = { code: 'COMPENSATION_PENDING', details: { compensationIds: ['c1'] } };
+    expect(explainRefusal(comp, { ...ctx(zh), labels }, zh)[0]?.items).toEqual([
+      '账户抵扣 ¥80.00 · 退还多扣的 30 元',
+    ]);
   });
 });

@@ -499,3 +499,149 @@ describe('promise and deadline lines come in reading order, whatever order the d
     ]);
   });
 });
+
+describe('issue 5: escalations, work orders and compensation in the timeline', () => {
+  const fmt = { names: NAMES, formatTime: (iso: string) => `T(${iso.slice(11, 16)})` };
+  const lines = (entity: string, before: unknown, after: unknown, t: Translate = zh) =>
+    describeChanges(entity, before, after, t, fmt).map((l) =>
+      l.before === null ? `${l.field}：${l.after}` : `${l.field}：${l.before} → ${l.after}`,
+    );
+
+  it('an escalation into the tier queue: tiers, handler, reason and note in words', () => {
+    expect(
+      lines(
+        'escalation',
+        { tierLevel: 1, handlerId: 'u1' },
+        { tierLevel: 2, handlerId: null, reason: 'beyond_authority', note: '补偿超出权限' },
+      ),
+    ).toEqual([
+      '层级：一线 → 专家席',
+      '当前处理人：王芳 → 待领',
+      '升级理由：超出本级权限',
+      '说明：补偿超出权限',
+    ]);
+    expect(
+      lines('escalation', { tierLevel: 1 }, { tierLevel: 2, reason: 'major_risk', automatic: true }, en),
+    ).toEqual(['Tier：Front line → Specialists', 'Reason：Major or crisis risk', 'Automatic：Yes']);
+  });
+
+  it('an automatic escalation that kept its handler shows no handler line', () => {
+    expect(
+      lines(
+        'escalation',
+        { tierLevel: 2, handlerId: 'u2' },
+        { tierLevel: 3, handlerId: 'u2', reason: 'deadline_breached', note: '办结时限超时', automatic: true },
+      ),
+    ).toEqual(['层级：专家席 → 班长/主管', '升级理由：处理时限已超时', '说明：办结时限超时', '自动升级：是']);
+  });
+
+  it('a hand-back and a review', () => {
+    expect(
+      lines(
+        'escalation',
+        { tierLevel: 2, handlerId: 'u2' },
+        { tierLevel: 1, handlerId: 'u1', instructions: '按政策退费' },
+      ),
+    ).toEqual(['层级：专家席 → 一线', '当前处理人：李强 → 王芳', '处理指引：按政策退费']);
+    expect(
+      lines('escalation', undefined, {
+        result: 'unjustified',
+        comment: '本级可解决',
+        reason: 'beyond_resources',
+      }),
+    ).toEqual(['升级理由：超出本级资源', '审核结果：升级不合理', '审核意见：本级可解决']);
+  });
+
+  it('a work order sent, answered with more time, passed on', () => {
+    expect(
+      lines('work_order', undefined, {
+        departmentId: 'd1',
+        department: '计费中心',
+        request: '核实扣费',
+        facts: null,
+        attachments: 0,
+        due: { workingDays: 2 },
+        dueAt: '2026-11-25T10:00:00.000Z',
+        provisional: false,
+      }),
+    ).toEqual(['部门：计费中心', '请求事项：核实扣费', '完成时限：T(10:00)']);
+    expect(
+      lines(
+        'work_order',
+        { status: 'open', dueAt: '2026-11-25T10:00:00.000Z' },
+        { outcome: 'more_time', answer: '需调取话单', requestedDueAt: '2026-11-26T10:00:00.000Z' },
+      ),
+    ).toEqual(['答复结果：需要更多时间', '答复内容：需调取话单', '申请延至：T(10:00)']);
+    expect(
+      lines(
+        'work_order',
+        { departmentId: 'd1', department: '计费中心', dueAt: '2026-11-25T10:00:00.000Z' },
+        {
+          departmentId: 'd2',
+          department: '网络运维部',
+          reason: '属于网络问题',
+          dueAt: '2026-11-25T10:00:00.000Z',
+          passCount: 1,
+        },
+      ),
+    ).toEqual(['部门：计费中心 → 网络运维部', '转交次数：1', '原因：属于网络问题']);
+  });
+
+  it('compensation requested above the limit, then refused', () => {
+    const names = new Map([['dm1', '1. 退还多扣的58元']]);
+    const l = (before: unknown, after: unknown) =>
+      describeChanges('compensation', before, after, zh, { names }).map((x) =>
+        x.before === null ? `${x.field}：${x.after}` : `${x.field}：${x.before} → ${x.after}`,
+      );
+    expect(
+      l(undefined, {
+        demandId: 'dm1',
+        type: 'refund',
+        amount: '80.00',
+        wording: '补偿您80元',
+        status: 'pending',
+        reasons: ['above_limit', 'type_needs_approval'],
+        limit: '50.00',
+        approversNotified: 2,
+      }),
+    ).toEqual([
+      '诉求：1. 退还多扣的58元',
+      '补偿方式：退款',
+      '金额（元）：¥80.00',
+      '对客户的说法：补偿您80元',
+      '状态：待审批',
+      '需审批原因：超出权限金额、此类补偿需审批',
+      '权限金额：¥50.00',
+      '通知审批人数：2',
+    ]);
+    expect(l({ status: 'pending' }, { status: 'refused', reason: '超出政策' })).toEqual([
+      '状态：待审批 → 未批准',
+      '意见：超出政策',
+    ]);
+  });
+
+  it.each([
+    ['complaint.escalated', undefined, '升级', 'Escalated'],
+    [
+      'complaint.escalated',
+      { automatic: true },
+      '时限超时，自动升级',
+      'Escalated automatically (deadline breached)',
+    ],
+    ['complaint.returned', undefined, '退回下级', 'Handed back'],
+    ['complaint.taken_over', undefined, '主管接管', 'Taken over by a supervisor'],
+    ['complaint.difficult_caller', undefined, '标记难缠来电', 'Flagged as a difficult caller'],
+    ['escalation.reviewed', undefined, '升级审核', 'Escalation reviewed'],
+    ['work_order.sent', undefined, '发送部门工单', 'Work order sent'],
+    [
+      'work_order.flagged',
+      undefined,
+      '工单多次转交，已提醒主管',
+      'Work order passed on repeatedly: supervisors told',
+    ],
+    ['compensation.requested', undefined, '申请补偿（待审批）', 'Compensation requested (awaiting approval)'],
+  ])('actionLabel %s', (action, after, zhLabel, enLabel) => {
+    expect(actionLabel(action, zh, after)).toBe(zhLabel);
+    expect(actionLabel(action, en, after)).toBe(enLabel);
+  });
+});

@@ -7,7 +7,9 @@ import {
   type Severity,
 } from '../../../src/domain/vocabulary.ts';
 
-export const SCOPES = ['mine', 'team', 'all'] as const;
+/** owned_elsewhere: I own it (首问) and someone else handles it; tier_queue: escalated to my tier,
+ *  nobody has picked it up yet. */
+export const SCOPES = ['mine', 'team', 'all', 'owned_elsewhere', 'tier_queue'] as const;
 export type Scope = (typeof SCOPES)[number];
 export const SORTS = ['received_desc', 'received_asc', 'updated_desc'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -96,11 +98,18 @@ export function nextDay(day: string): string {
 
 export type ListQuery = Record<string, string | undefined>;
 
+/** A view as the API's parameters: "mine, handled by others" is a `mine` filter, the rest scopes. */
+export function scopeQuery(scope: Scope): ListQuery {
+  if (scope === 'all') return {};
+  if (scope === 'owned_elsewhere') return { mine: 'owned_elsewhere' };
+  return { scope };
+}
+
 /** Filters as the API's query; days are cut at midnight in `offset` (China: +08:00). */
 export function filtersToQuery(f: ListFilters, offset = '+08:00'): ListQuery {
   const [sort, order] = f.sort.split('_') as ['received' | 'updated', 'asc' | 'desc'];
   return {
-    scope: f.scope === 'all' ? undefined : f.scope,
+    ...scopeQuery(f.scope),
     severity: f.severities.length ? f.severities.join(',') : undefined,
     categoryId: f.categoryId ?? undefined,
     receivedFrom: f.from ? `${f.from}T00:00:00${offset}` : undefined,

@@ -27,6 +27,8 @@ export interface ExplainContext {
   demands: readonly DemandRef[];
   /** The complaint's promises to the customer, to name the open ones. */
   commitments?: readonly CommitmentRef[] | undefined;
+  /** Work orders and compensations by id, in words ("计费中心：核实…"), to name the open ones. */
+  labels?: ReadonlyMap<string, string> | undefined;
   /** Shows a due time (China time). */
   formatTime?: ((iso: string) => string) | undefined;
   statusLabel: (status: string) => string;
@@ -75,6 +77,10 @@ function issueItems(details: Record<string, unknown> | undefined): string[] {
   );
 }
 
+function labelItems(ids: string[], ctx: ExplainContext): string[] {
+  return ids.map((id) => ctx.labels?.get(id) ?? id);
+}
+
 const KNOWN = new Set([
   'DEMANDS_OPEN',
   'DEMANDS_NOT_INFORMED',
@@ -93,6 +99,10 @@ const KNOWN = new Set([
   'ALREADY_PAUSED',
   'NOT_PAUSED',
   'COMMITMENT_CLOSED',
+  'TOP_TIER',
+  'WORK_ORDER_CLOSED',
+  'ABOVE_AUTHORITY',
+  'CONFLICT',
 ]);
 
 function explainOne(r: RefusalLike, ctx: ExplainContext, t: Translate): RefusalLine {
@@ -122,6 +132,22 @@ function explainOne(r: RefusalLike, ctx: ExplainContext, t: Translate): RefusalL
         items: commitmentItems(ids, ctx, t),
       };
     }
+    case 'WORK_ORDERS_OPEN': {
+      const ids = idsOf(d, 'workOrderIds');
+      return { text: t('refusal.WORK_ORDERS_OPEN', { count: ids.length }), items: labelItems(ids, ctx) };
+    }
+    case 'COMPENSATION_PENDING': {
+      const ids = idsOf(d, 'compensationIds');
+      return { text: t('refusal.COMPENSATION_PENDING', { count: ids.length }), items: labelItems(ids, ctx) };
+    }
+    case 'ESCALATION_REASON_INVALID':
+      // A skill problem gets the advice: ask a colleague, look in the knowledge base.
+      return d?.skillProblem === true
+        ? {
+            text: t('refusal.ESCALATION_REASON_INVALID_skill'),
+            items: idsOf(d, 'advice').map((a) => t(`escalation.advice.${a}`, { defaultValue: a })),
+          }
+        : { text: t('refusal.ESCALATION_REASON_INVALID'), items: [] };
     case 'SUMMARY_REQUIRED':
       return {
         text: t('refusal.SUMMARY_REQUIRED', { severity: ctx.severityLabel(String(d?.severity ?? '')) }),

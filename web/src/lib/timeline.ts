@@ -1,5 +1,6 @@
 // Timeline entries in words: which fields changed, from what to what, with enum values translated.
 import { asDurationSpec, durationLabel, spanLabel } from './durations.ts';
+import { shorten } from './text.ts';
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
@@ -13,6 +14,12 @@ const SPAN = '@span';
 const WORDING = '@wording';
 /** A contact that kept a promise (its id says nothing to a person). */
 const CONTACT = '@contact';
+/** A tier by its level (1 → 一线). */
+const TIER = '@tier';
+/** Money: "58.00" → ¥58.00. */
+const YUAN = '@yuan';
+/** A handler, or the tier's queue when there is none. */
+const HANDLER = '@handler';
 
 interface FieldDef {
   label: string;
@@ -96,20 +103,65 @@ const COMMITMENT_FIELDS: Record<string, FieldDef> = {
   reason: { label: 'commitments.cancelReason' },
 };
 
+const ESCALATION_FIELDS: Record<string, FieldDef> = {
+  tierLevel: { label: 'escalation.tier', vocab: TIER },
+  handlerId: { label: 'complaint.handler', vocab: HANDLER },
+  reason: { label: 'escalation.reason', vocab: 'escalationReason' },
+  note: { label: 'escalation.note' },
+  instructions: { label: 'escalation.instructions' },
+  automatic: { label: 'escalation.automatic', hideIfEmpty: true },
+  result: { label: 'escalation.review', vocab: 'escalationReview' },
+  comment: { label: 'escalation.reviewComment' },
+};
+
+const WORK_ORDER_FIELDS: Record<string, FieldDef> = {
+  department: { label: 'workOrders.department' },
+  request: { label: 'workOrders.request' },
+  facts: { label: 'workOrders.facts', hideIfEmpty: true },
+  status: { label: 'workOrders.status', vocab: 'workOrderStatus' },
+  outcome: { label: 'workOrders.outcome', vocab: 'workOrderOutcome' },
+  answer: { label: 'workOrders.answer' },
+  requestedDueAt: { label: 'workOrders.requestedDueAt', vocab: TIME },
+  dueAt: { label: 'workOrders.dueAt', vocab: TIME },
+  warnAt: { label: 'workOrders.warnAt', vocab: TIME },
+  breachedAt: { label: 'deadlines.breachedAt', vocab: TIME },
+  provisional: { label: 'deadlines.provisional', hideIfEmpty: true },
+  late: { label: 'deadlines.late', hideIfEmpty: true },
+  passCount: { label: 'workOrders.passCount' },
+  note: { label: 'workOrders.note', hideIfEmpty: true },
+  reason: { label: 'actions.reason' },
+};
+
+const COMPENSATION_FIELDS: Record<string, FieldDef> = {
+  demandId: { label: 'compensation.demand' },
+  type: { label: 'compensation.type', vocab: 'compensationType' },
+  amount: { label: 'compensation.amount', vocab: YUAN },
+  wording: { label: 'compensation.wording' },
+  status: { label: 'compensation.status', vocab: 'compensationStatus' },
+  reasons: { label: 'compensation.pendingReasons', vocab: 'compensationPendingReason' },
+  limit: { label: 'compensation.limit', vocab: YUAN },
+  approversNotified: { label: 'compensation.approversNotified' },
+  reason: { label: 'compensation.decisionReason' },
+};
+
 /** Fields recorded for the machine, not the reader: the deadline's kind is in the event's title. */
 const HIDDEN: Record<string, ReadonlySet<string>> = {
   deadline: new Set(['kind', 'policyId', 'calendarId']),
+  work_order: new Set(['departmentId', 'due', 'attachments', 'rule']),
 };
 
 const ENTITY_FIELDS: Record<string, Record<string, FieldDef>> = {
   demand: DEMAND_FIELDS,
   deadline: DEADLINE_FIELDS,
   commitment: COMMITMENT_FIELDS,
+  escalation: ESCALATION_FIELDS,
+  work_order: WORK_ORDER_FIELDS,
+  compensation: COMPENSATION_FIELDS,
 };
 
 /** Entities whose events record context in `before` too: an unchanged value is no change. Their
  *  lines follow the order of their field table. */
-const SKIP_UNCHANGED = new Set(['deadline', 'commitment']);
+const SKIP_UNCHANGED = new Set(['deadline', 'commitment', 'escalation', 'work_order', 'compensation']);
 
 function tableOrder(entity: string, keys: string[]): string[] {
   const order = Object.keys(ENTITY_FIELDS[entity] ?? {});
@@ -131,13 +183,8 @@ export interface DescribeOptions {
   formatTime?: (iso: string) => string;
 }
 
-/** Cuts on characters, not UTF-16 units, so an emoji is never split in half. */
-function shorten(s: string): string {
-  const chars = Array.from(s);
-  return chars.length > MAX_VALUE ? `${chars.slice(0, MAX_VALUE).join('')}…` : s;
-}
-
 function show(value: unknown, vocab: string | undefined, t: Translate, opts: DescribeOptions): string {
+  if (vocab === HANDLER && (value === null || value === undefined)) return t('escalation.inQueue');
   if (value === null || value === undefined || value === '') return t('complaint.none');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   const spec = vocab === DURATION ? asDurationSpec(value) : null;
@@ -155,12 +202,17 @@ function show(value: unknown, vocab: string | undefined, t: Translate, opts: Des
       .join('、');
   }
   if (vocab === CONTACT) return t('commitments.viaContact');
+  if (vocab === TIER) return t(`tierLevel.${String(value)}`, { defaultValue: String(value) });
+  if (vocab === YUAN) return `¥${String(value)}`;
+  if (Array.isArray(value) && vocab && !vocab.startsWith('@')) {
+    return value.map((v) => t(`${vocab}.${String(v)}`, { defaultValue: String(v) })).join('、');
+  }
   const s = typeof value === 'string' ? value : JSON.stringify(value);
   if (vocab === TIME) return opts.formatTime ? opts.formatTime(s) : s;
-  if (vocab) return t(`${vocab}.${s}`, { defaultValue: s });
+  if (vocab && vocab !== HANDLER) return t(`${vocab}.${s}`, { defaultValue: s });
   const named = opts.names?.get(s);
   if (named) return named;
-  return shorten(s);
+  return shorten(s, MAX_VALUE);
 }
 
 function asRecord(x: unknown): Record<string, unknown> {
@@ -180,7 +232,12 @@ export function describeChanges(
   const table = { ...FIELDS, ...ENTITY_FIELDS[entity] };
   const hidden = HIDDEN[entity];
   const empty = (v: unknown) =>
-    v === false || v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+    v === false ||
+    v === null ||
+    v === undefined ||
+    v === '' ||
+    v === 0 ||
+    (Array.isArray(v) && v.length === 0);
   // A withdrawal records its reason twice (the action's reason and the stored field): show it once.
   const keys = Object.keys(a).filter(
     (k) =>
@@ -231,6 +288,26 @@ const KNOWN_ACTIONS = new Set([
   'commitment.cancelled',
   'commitment.reminded',
   'commitment.overdue',
+  'complaint.escalated',
+  'complaint.returned',
+  'complaint.taken_over',
+  'complaint.difficult_caller',
+  'escalation.reviewed',
+  'work_order.sent',
+  'work_order.answered',
+  'work_order.more_time_requested',
+  'work_order.extension_accepted',
+  'work_order.extension_declined',
+  'work_order.passed',
+  'work_order.flagged',
+  'work_order.cancelled',
+  'work_order.warned',
+  'work_order.breached',
+  'compensation.granted',
+  'compensation.requested',
+  'compensation.approved',
+  'compensation.refused',
+  'compensation.cancelled',
 ]);
 
 /**
@@ -240,6 +317,9 @@ const KNOWN_ACTIONS = new Set([
 export function actionLabel(action: string, t: Translate, after?: unknown): string {
   if (!KNOWN_ACTIONS.has(action)) return t('timeline.actions.other', { action });
   const key = `timeline.actions.${action.replace('.', '_')}`;
+  if (action === 'complaint.escalated' && asRecord(after).automatic === true) {
+    return t('timeline.actions.complaint_escalated_auto');
+  }
   if (!action.startsWith('deadline.')) return t(key);
   const kind = asRecord(after).kind;
   const name =
