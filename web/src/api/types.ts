@@ -1,6 +1,11 @@
 // The shapes the server answers with, taken from its own response schemas (one source of truth).
 import type { z } from 'zod';
 import type {
+  compensationItemSchema,
+  compensationSchema,
+} from '../../../src/http/presenters/compensation.ts';
+import type { workOrderSchema } from '../../../src/http/presenters/work-order.ts';
+import type {
   commitmentResponse,
   complaintListItemSchema,
   complaintPageSchema,
@@ -26,6 +31,11 @@ export type DeadlineKind = Deadline['kind'];
 export type DeadlineState = Deadline['state'];
 export type CommitmentKind = Commitment['kind'];
 export type CommitmentSource = Commitment['source'];
+export type Escalation = Complaint['escalations'][number];
+export type WorkOrder = z.output<typeof workOrderSchema>;
+export type Compensation = z.output<typeof compensationSchema>;
+/** In the approval queue: the compensation with its complaint and demand. */
+export type CompensationItem = z.output<typeof compensationItemSchema>;
 
 export type {
   Channel,
@@ -49,6 +59,9 @@ export interface User {
   name: string;
   role: import('../../../src/domain/vocabulary.ts').Role;
   team: string | null;
+  teamId?: string | null;
+  tierId?: string | null;
+  departmentId?: string | null;
 }
 
 export interface Me {
@@ -101,7 +114,42 @@ export interface Colleague {
   name: string;
   role: string;
   team: string | null;
+  /** Not sent yet by GET /users/directory: the tier is then worked out from the team or role. */
+  tierLevel?: number | null;
 }
+
+/** GET /tiers, /teams, /departments (src/http/routes/organisation.ts). */
+export interface Tier {
+  id: string;
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  tierId: string;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  calendarId: string | null;
+  active: boolean;
+}
+
+/** GET /escalations: an escalation with the complaint it moved (src/http/routes/escalations.ts). */
+export type EscalationQueueItem = Omit<Escalation, 'kind'> & {
+  complaint: {
+    id: string;
+    number: string;
+    severity: string;
+    status: string;
+    team: string | null;
+    owner: { id: string; name: string | null } | null;
+  };
+};
 
 /** GET /deadlines: open deadlines at risk or breached (src/http/routes/deadlines.ts). */
 export interface BoardItem {

@@ -1,15 +1,15 @@
 // The bell in the header: the unread count (polled every 30 s), and the notifications in words —
-// a deadline at risk or breached, a promise coming due, a customer's window opening. Clicking one
-// opens the complaint and marks it read.
+// a deadline at risk or breached, a promise coming due, an escalation, a work order, a compensation
+// to decide. Clicking one opens the complaint (or the inbox, or the approvals) and marks it read.
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, List, Popover, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMarkRead, useNotifications, useUnreadCount } from '../api/queries.ts';
+import { useMarkRead, useMe, useNotifications, useUnreadCount } from '../api/queries.ts';
 import type { Notification } from '../api/types.ts';
 import { chinaDateTime, chinaShort } from '../lib/china-time.ts';
-import { notificationText, notificationTone } from '../lib/notifications.ts';
+import { notificationPath, notificationText, notificationTone } from '../lib/notifications.ts';
 
 const TONE_STATUS = { error: 'error', warning: 'warning', info: 'processing' } as const;
 
@@ -18,12 +18,14 @@ function NotificationList({ onDone }: { onDone: () => void }) {
   const navigate = useNavigate();
   const list = useNotifications(true);
   const markRead = useMarkRead();
+  const role = useMe().data?.user.role ?? 'agent';
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const tr = (k: string, v?: Record<string, unknown>) => t(k, v) as string;
 
   const open = (n: Notification) => {
     if (!n.readAt) markRead.mutate({ ids: [n.id] });
-    if (n.complaintId) navigate(`/complaints/${n.complaintId}`);
+    const path = notificationPath(n, role);
+    if (path) navigate(path);
     onDone();
   };
 

@@ -12,14 +12,16 @@ export function useExplain() {
     action: string | undefined,
     demands: readonly Demand[] = [],
     commitments: readonly CommitmentRef[] = [],
+    labels?: ReadonlyMap<string, string>,
   ) =>
     explainRefusal(
       r,
       {
         action,
-        actionLabel: action ? t(`actions.${action}`) : '',
+        actionLabel: action ? t(`actions.${action}`, { defaultValue: action }) : '',
         demands,
         commitments,
+        labels,
         formatTime: (iso) => chinaDateTime(iso),
         statusLabel: (s) => t(`status.${s}`),
         severityLabel: (s) => t(`severity.${s}`),
@@ -33,6 +35,7 @@ export function RefusalAlert({
   action,
   demands,
   commitments,
+  labels,
   onClose,
 }: {
   refusal: RefusalLike;
@@ -40,11 +43,13 @@ export function RefusalAlert({
   demands?: readonly Demand[];
   /** The complaint's promises, to name the open ones (COMMITMENTS_OPEN). */
   commitments?: readonly CommitmentRef[];
+  /** Work orders and compensations in words, to name the open ones (WORK_ORDERS_OPEN …). */
+  labels?: ReadonlyMap<string, string>;
   onClose?: () => void;
 }) {
   const { t } = useTranslation();
   const explain = useExplain();
-  const lines = explain(refusal, action, demands, commitments);
+  const lines = explain(refusal, action, demands, commitments, labels);
   return (
     <Alert
       type="error"
@@ -53,7 +58,11 @@ export function RefusalAlert({
       data-testid="refusal"
       data-code={refusal.code}
       closable={onClose ? { onClose } : false}
-      title={action ? t('refusal.title', { action: t(`actions.${action}`) }) : lines[0]?.text}
+      title={
+        action
+          ? t('refusal.title', { action: t(`actions.${action}`, { defaultValue: action }) })
+          : lines[0]?.text
+      }
       description={
         <div>
           {lines.map((line, i) => (

@@ -13,9 +13,12 @@ import { ComplaintProvider } from '../components/complaint/context.tsx';
 import { DeadlinesCard } from '../components/complaint/DeadlinesCard.tsx';
 import { DemandTable } from '../components/complaint/DemandTable.tsx';
 import { DetailsPanel } from '../components/complaint/DetailsPanel.tsx';
+import { EscalationsCard } from '../components/complaint/EscalationsCard.tsx';
+import { TierActions } from '../components/complaint/TierActions.tsx';
 import { TimelinePanel } from '../components/complaint/TimelinePanel.tsx';
 import { RefusalAlert } from '../components/RefusalAlert.tsx';
 import { StageGuide } from '../components/StageGuide.tsx';
+import { WorkOrdersCard } from '../components/work-orders/WorkOrdersCard.tsx';
 import { useNow } from '../lib/use-now.ts';
 
 export default function ComplaintPage() {
@@ -71,10 +74,28 @@ export default function ComplaintPage() {
             }
           />
         ) : null}
+        {c.difficultCaller ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="difficult-banner"
+            style={{ marginBottom: 12 }}
+            title={t('escalation.difficultBanner')}
+            description={
+              <>
+                <div>{t('escalation.difficultReasonLine', { reason: c.difficultCaller.reason ?? '—' })}</div>
+                <div>{t('escalation.difficultAdvice')}</div>
+              </>
+            }
+          />
+        ) : null}
         <Card size="small">
           <ComplaintHeader complaint={c} now={now} />
           <div style={{ marginTop: 8 }}>
             <ActionBar />
+          </div>
+          <div style={{ marginTop: 8 }}>
+            <TierActions />
           </div>
         </Card>
         <Row gutter={12} style={{ marginTop: 12 }}>
@@ -109,9 +130,11 @@ export default function ComplaintPage() {
               />
             </Card>
             <CommitmentsCard now={now} />
+            <WorkOrdersCard now={now} />
           </Col>
           <Col xs={24} xl={8}>
             <DeadlinesCard now={now} />
+            <EscalationsCard />
             <StageGuide stage={c.stage} customerType={(c.customerType as never) ?? null} />
           </Col>
         </Row>

@@ -12,12 +12,15 @@ export function MomentInput({
   value,
   onChange,
   labels,
+  units = MOMENT_UNITS,
 }: {
   id: string;
   value: MomentDraft;
   onChange: (v: MomentDraft) => void;
   /** The dictionary of unit names: "个工作日内" for a due time, "个工作日后" for a start. */
   labels: 'units' | 'notBeforeUnits';
+  /** The units offered (a work order's due time has no clock hours). */
+  units?: readonly MomentUnit[];
 }) {
   const { t } = useTranslation();
   return (
@@ -52,7 +55,7 @@ export function MomentInput({
         id={`${id}-unit`}
         value={value.unit}
         onChange={(unit) => onChange({ ...value, unit })}
-        options={MOMENT_UNITS.map((u) => ({ value: u, label: t(`commitments.${labels}.${u}`) }))}
+        options={units.map((u) => ({ value: u, label: t(`commitments.${labels}.${u}`) }))}
         style={{ width: 140 }}
       />
     </Space.Compact>

@@ -9,11 +9,14 @@ const KNOWN = new Set(['FINAL_RESULT_PROMISED', 'FINAL_ANSWER', 'COMPENSATION_WO
 export function WordingAlert({
   findings,
   saved,
+  title,
   onClose,
 }: {
   findings: readonly WordingFinding[];
   /** After saving (the server's findings) rather than while typing. */
   saved?: boolean;
+  /** Instead of the promise check's own title. */
+  title?: string;
   onClose?: () => void;
 }) {
   const { t } = useTranslation();
@@ -25,7 +28,7 @@ export function WordingAlert({
       data-testid={saved ? 'wording-saved' : 'wording-live'}
       style={{ marginTop: 6 }}
       closable={onClose ? { onClose } : false}
-      title={saved ? t('commitments.wording.saved') : t('commitments.wording.live')}
+      title={title ?? (saved ? t('commitments.wording.saved') : t('commitments.wording.live'))}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {findings.map((f) => (

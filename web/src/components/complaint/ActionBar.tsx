@@ -3,13 +3,13 @@
 import { Button, Checkbox, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useColleagues } from '../../api/queries.ts';
 import type { ComplaintAction, ResolutionClass } from '../../api/types.ts';
 import { type AbilityLike, needs, visibleActions } from '../../lib/actions.ts';
 import type { RefusalLike } from '../../lib/refusal.ts';
 import { RESOLUTION_CLASSES } from '../../lib/vocabulary.ts';
 import { RefusalAlert } from '../RefusalAlert.tsx';
 import { type ChangeResult, shownError, useComplaintCtx } from './context.tsx';
+import { TransferPicker } from './TransferPicker.tsx';
 
 type Dialog = ComplaintAction | 'transfer';
 
@@ -58,12 +58,11 @@ function hasDialog(action: ComplaintAction, ability: AbilityLike): boolean {
 
 export function ActionBar() {
   const { t } = useTranslation();
-  const { complaint: c, run, pending } = useComplaintCtx();
+  const { complaint: c, run, pending, labels } = useComplaintCtx();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [input, setInput] = useState<DialogInput>(EMPTY_INPUT);
   const [refusal, setRefusal] = useState<{ action: Dialog; r: RefusalLike } | null>(null);
   const [result, setResult] = useState<ChangeResult | null>(null);
-  const colleagues = useColleagues(dialog === 'transfer');
   const abilities = c.abilities;
 
   const send = async (action: Dialog) => {
@@ -148,6 +147,7 @@ export function ActionBar() {
             action={refusal.action}
             demands={c.demands}
             commitments={c.commitments}
+            labels={labels}
             onClose={() => setRefusal(null)}
           />
         </div>
@@ -158,6 +158,7 @@ export function ActionBar() {
             refusal={dialogError}
             demands={c.demands}
             commitments={c.commitments}
+            labels={labels}
             onClose={() => setResult(null)}
           />
         </div>
@@ -217,18 +218,11 @@ export function ActionBar() {
             <>
               <Typography.Paragraph type="secondary">{t('actions.transferHelp')}</Typography.Paragraph>
               <Form.Item label={t('actions.transferTo')} required>
-                <Select
-                  showSearch={{ optionFilterProp: 'label' }}
-                  placeholder={t('actions.transferPick')}
-                  loading={colleagues.isPending}
+                <TransferPicker
+                  tierLevel={c.tierLevel}
+                  exclude={c.handler?.id}
                   value={input.handlerId}
                   onChange={(v) => setInput({ ...input, handlerId: v })}
-                  options={(colleagues.data ?? [])
-                    .filter((u) => u.id !== c.handler?.id)
-                    .map((u) => ({
-                      value: u.id,
-                      label: `${u.name} · ${t(`roles.${u.role}`)}${u.team ? ` · ${u.team}` : ''}`,
-                    }))}
                 />
               </Form.Item>
             </>
@@ -253,6 +247,7 @@ export function ActionBar() {
               action={dialog ?? undefined}
               demands={c.demands}
               commitments={c.commitments}
+              labels={labels}
             />
           ) : null}
         </Form>

@@ -1,14 +1,19 @@
-import { PauseCircleOutlined } from '@ant-design/icons';
+import { PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTiers } from '../../api/org-queries.ts';
 import type { Complaint } from '../../api/types.ts';
 import { ageLabel, ageOf } from '../../lib/age.ts';
+import { tierName } from '../../lib/escalation.ts';
 import { SeverityTag, StatusTag } from '../tags.tsx';
 
 export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; now: Date }) {
   const { t } = useTranslation();
+  const tiers = useTiers().data ?? [];
+  const tier = tierName(c.tierLevel, (k, v) => t(k, v) as string, tiers);
+  const waiting = !c.handler && c.status !== 'new' && c.status !== 'closed';
   const end = c.closedAt ? new Date(c.closedAt) : now;
   const age = ageLabel(ageOf(new Date(c.receivedAt), end));
   return (
@@ -20,6 +25,14 @@ export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; n
         <StatusTag status={c.status} />
         <Tag>{t(`stage.${c.stage}`)}</Tag>
         <SeverityTag severity={c.severity} />
+        <Tag color="purple" data-testid="tier-tag" data-level={c.tierLevel}>
+          {tier}
+        </Tag>
+        {c.difficultCaller ? (
+          <Tag color="red" icon={<WarningOutlined />} data-testid="header-difficult">
+            {t('escalation.difficultTag')}
+          </Tag>
+        ) : null}
         {c.confirmed ? (
           <Tag color="green">{t('complaint.confirmedTag')}</Tag>
         ) : (
@@ -50,7 +63,9 @@ export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; n
           <span data-testid="complaint-owner">{c.owner?.name ?? t('complaint.none')}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('complaint.handler')}>
-          {c.handler?.name ?? t('complaint.none')}
+          <span data-testid="complaint-handler">
+            {c.handler?.name ?? (waiting ? t('escalation.waitingInQueue', { tier }) : t('complaint.none'))}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('complaint.age')}>{t(age.key, age.values)}</Descriptions.Item>
         <Descriptions.Item label={t('complaint.receivedAt')}>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Demand, DemandStatus, DemandType } from '../../api/types.ts';
 import { DEMAND_STATUSES } from '../../lib/vocabulary.ts';
+import { useCompensationColumn } from '../compensation/useCompensationColumn.tsx';
 import { DemandComposer } from '../DemandComposer.tsx';
 import { RefusalAlert } from '../RefusalAlert.tsx';
 import { type ChangeResult, shownError, useComplaintCtx } from './context.tsx';
@@ -45,7 +46,8 @@ function sameAs(draft: RowDraft, d: Demand): boolean {
 export function DemandTable() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const { complaint: c, run, pending } = useComplaintCtx();
+  const { complaint: c, run, pending, labels } = useComplaintCtx();
+  const compensation = useCompensationColumn();
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [result, setResult] = useState<ChangeResult | null>(null);
   const locked = !c.abilities.edit.allowed || c.status === 'resolved' || c.status === 'closed';
@@ -140,6 +142,7 @@ export function DemandTable() {
         );
       },
     },
+    compensation.column,
     {
       title: t('demand.informed'),
       width: 90,
@@ -182,7 +185,15 @@ export function DemandTable() {
   const error = shownError(result);
   return (
     <div data-testid="demand-table">
-      <Table<Demand> size="small" rowKey="id" columns={columns} dataSource={c.demands} pagination={false} />
+      <Table<Demand>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={c.demands}
+        pagination={false}
+        scroll={{ x: 900 }}
+      />
+      {compensation.dialogs}
       {c.status === 'resolved' ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t('demand.locked')}
@@ -190,7 +201,7 @@ export function DemandTable() {
       ) : null}
       {error ? (
         <div style={{ marginTop: 8 }}>
-          <RefusalAlert refusal={error} demands={c.demands} onClose={() => setResult(null)} />
+          <RefusalAlert refusal={error} demands={c.demands} labels={labels} onClose={() => setResult(null)} />
         </div>
       ) : null}
       {c.abilities.addDemand.allowed ? (

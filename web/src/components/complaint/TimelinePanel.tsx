@@ -19,6 +19,10 @@ export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
     for (const e of c.timeline) if (e.actor?.name) m.set(e.actor.id, e.actor.name);
     if (c.owner?.name) m.set(c.owner.id, c.owner.name);
     if (c.handler?.name) m.set(c.handler.id, c.handler.name);
+    for (const e of c.escalations) {
+      for (const p of [e.fromHandler, e.toHandler, e.createdBy]) if (p?.name) m.set(p.id, p.name);
+    }
+    for (const d of c.demands) m.set(d.id, `${d.position}. ${d.description}`);
     return m;
   }, [categories.data, c, i18n.language]);
   if (c.timeline.length === 0)
