@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { useMe } from './api/queries.ts';
 import { AppLayout } from './components/AppLayout.tsx';
+import { homePath, isDepartment } from './lib/roles.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 
 const IntakePage = lazy(() => import('./pages/IntakePage.tsx'));
@@ -17,6 +18,10 @@ const ComplaintPage = lazy(() => import('./pages/ComplaintPage.tsx'));
 const CustomerPage = lazy(() => import('./pages/CustomerPage.tsx'));
 const DeadlineBoardPage = lazy(() => import('./pages/DeadlineBoardPage.tsx'));
 const CalendarAdminPage = lazy(() => import('./pages/CalendarAdminPage.tsx'));
+const EscalationReviewPage = lazy(() => import('./pages/EscalationReviewPage.tsx'));
+const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage.tsx'));
+const WorkOrderInboxPage = lazy(() => import('./pages/WorkOrderInboxPage.tsx'));
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Loading() {
@@ -36,17 +41,27 @@ function Gate() {
     return <Result status="warning" title={t('app.networkError')} extra={<a href="/">{t('app.retry')}</a>} />;
   }
   if (!me.data) return <LoginPage />;
+  const home = homePath(me.data.user.role);
+  const department = isDepartment(me.data.user.role);
   return (
     <AppLayout me={me.data}>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<Navigate to="/intake" replace />} />
-          <Route path="/intake" element={<IntakePage />} />
-          <Route path="/complaints" element={<ComplaintListPage me={me.data} />} />
+          <Route path="/" element={<Navigate to={home} replace />} />
+          {/* Department staff never see the complaint list: their inbox is their start. */}
+          <Route path="/intake" element={department ? <Navigate to={home} replace /> : <IntakePage />} />
+          <Route
+            path="/complaints"
+            element={department ? <Navigate to={home} replace /> : <ComplaintListPage me={me.data} />}
+          />
           <Route path="/complaints/:id" element={<ComplaintPage />} />
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/deadlines" element={<DeadlineBoardPage me={me.data} />} />
           <Route path="/admin/calendars" element={<CalendarAdminPage me={me.data} />} />
+          <Route path="/admin/organisation" element={<OrganisationPage me={me.data} />} />
+          <Route path="/escalations" element={<EscalationReviewPage me={me.data} />} />
+          <Route path="/approvals" element={<ApprovalsPage />} />
+          <Route path="/work-orders" element={<WorkOrderInboxPage me={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

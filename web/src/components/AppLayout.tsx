@@ -1,41 +1,73 @@
 // The frame every screen sits in: the menu, who is logged in, the language switch and logout.
 import {
+  ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
+  InboxOutlined,
   LogoutOutlined,
   PhoneOutlined,
+  RiseOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
 import { type Language, rememberLanguage } from '../i18n/index.ts';
-import { administersCalendars, hasDeadlineBoard, overseesTeams } from '../lib/roles.ts';
+import {
+  administersCalendars,
+  decidesCompensation,
+  hasDeadlineBoard,
+  isDepartment,
+  overseesTeams,
+  seesEscalationReviews,
+} from '../lib/roles.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 
 const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor']);
+
+/** The menu entry a path belongs to. */
+function sectionOf(path: string): string {
+  for (const s of ['intake', 'deadlines', 'escalations', 'approvals', 'work-orders', 'admin/organisation']) {
+    if (path.startsWith(`/${s}`)) return s;
+  }
+  return path.startsWith('/admin') ? 'admin' : 'list';
+}
 
 export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const logout = useLogout();
+  const navigate = useNavigate();
   const path = location.pathname;
-  const section = path.startsWith('/intake')
-    ? 'intake'
-    : path.startsWith('/deadlines')
-      ? 'deadlines'
-      : path.startsWith('/admin')
-        ? 'admin'
-        : 'list';
+  const section = sectionOf(path);
   const role = me.user.role;
+  const entry = (key: string, to: string, icon: ReactNode, label: string) => ({
+    key,
+    icon,
+    label: (
+      <Link to={to} id={`nav-${key.replace('/', '-')}`}>
+        {label}
+      </Link>
+    ),
+  });
+  const workOrders = entry('work-orders', '/work-orders', <InboxOutlined />, t('nav.workOrders'));
   const items = [
     ...(HANDLING_ROLES.has(me.user.role)
       ? [{ key: 'intake', icon: <PhoneOutlined />, label: <Link to="/intake">{t('nav.intake')}</Link> }]
       : []),
-    { key: 'list', icon: <UnorderedListOutlined />, label: <Link to="/complaints">{t('nav.list')}</Link> },
+    ...(isDepartment(role)
+      ? [workOrders]
+      : [
+          {
+            key: 'list',
+            icon: <UnorderedListOutlined />,
+            label: <Link to="/complaints">{t('nav.list')}</Link>,
+          },
+        ]),
     ...(hasDeadlineBoard(role)
       ? [
           {
@@ -49,6 +81,13 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           },
         ]
       : []),
+    ...(seesEscalationReviews(role)
+      ? [entry('escalations', '/escalations', <RiseOutlined />, t('nav.escalations'))]
+      : []),
+    ...(decidesCompensation(role)
+      ? [entry('approvals', '/approvals', <AuditOutlined />, t('nav.approvals'))]
+      : []),
+    ...(role === 'supervisor' ? [workOrders] : []),
     ...(administersCalendars(role)
       ? [
           {
@@ -56,6 +95,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             icon: <CalendarOutlined />,
             label: <Link to="/admin/calendars">{t('nav.calendars')}</Link>,
           },
+          entry('admin/organisation', '/admin/organisation', <ApartmentOutlined />, t('nav.organisation')),
         ]
       : []),
   ];
@@ -100,7 +140,8 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
           <Button
             size="small"
             icon={<LogoutOutlined />}
-            onClick={() => logout.mutate()}
+            // The next person to log in starts on their own first page, not on this one.
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/', { replace: true }) })}
             loading={logout.isPending}
           >
             {t('app.logout')}

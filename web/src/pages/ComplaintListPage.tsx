@@ -23,11 +23,14 @@ import {
 } from '../lib/list-filters.ts';
 import { COMPLAINT_STATUSES, SEVERITIES } from '../lib/vocabulary.ts';
 
-/** Roles that work complaints start on their own; the others see everything they may see. */
+/** Roles that work complaints start on their own; the others see everything they may see. Those
+ *  who handle complaints also get "mine, handled elsewhere" (首问) and their tier's queue. */
 function scopesFor(me: Me): Scope[] {
-  return me.user.role === 'agent' || me.user.role === 'specialist'
-    ? ['mine', 'team', 'all']
-    : ['all', 'mine', 'team'];
+  const role = me.user.role;
+  if (role === 'agent' || role === 'specialist')
+    return ['mine', 'team', 'owned_elsewhere', 'tier_queue', 'all'];
+  if (role === 'supervisor') return ['all', 'mine', 'team', 'owned_elsewhere', 'tier_queue'];
+  return ['all', 'mine', 'team'];
 }
 
 export default function ComplaintListPage({ me }: { me: Me }) {
@@ -63,6 +66,7 @@ export default function ComplaintListPage({ me }: { me: Me }) {
           <Segmented<Scope>
             value={filters.scope}
             onChange={(v) => update({ scope: v })}
+            data-testid="list-scopes"
             options={scopes.map((s) => ({ value: s, label: t(`list.scope.${s}`) }))}
           />
           <Input.Search
