@@ -2,7 +2,9 @@
 // from a known customer, records two demands, is told why the complaint cannot be closed, answers
 // each demand, resolves, closes with a summary, and finds the complaint again. Then time limits:
 // the deadlines card counts down, a promise that names a final result gets the recommended wording,
-// a pause stops the clock, and a supervisor sees what is breached on the deadline board.
+// a pause stops the clock, and a supervisor sees what is breached on the deadline board. Then tiers:
+// the agent escalates for a reason and a supervisor reviews the escalation.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintBody, startTestServer, type TestServer, type TestUser } from '../helpers/test-server.ts';
 import {
@@ -16,6 +18,23 @@ import {
 } from './browser.ts';
 
 const KNOWN_PHONE = '139 1234 5678';
+
+/** Logs `user` in, logging out whoever is logged in first (a test may also run on its own). */
+async function logInAs(page: Page, user: TestUser): Promise<void> {
+  const current = page.getByTestId('current-user');
+  const name = `${user.role} ${user.login.slice(user.role.length)}`;
+  await expect
+    .poll(async () => (await current.isVisible()) || (await page.locator('#login-name').isVisible()))
+    .toBe(true);
+  if (await current.isVisible()) {
+    if ((await current.textContent())?.includes(name)) return;
+    await page.getByRole('button', { name: /退出登录/ }).click();
+  }
+  await page.fill('#login-name', user.login);
+  await page.fill('#login-password', 'password-123');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => current.textContent()).toContain(name);
+}
 const STEP_TIMEOUT = 120_000;
 
 describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
@@ -266,6 +285,70 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await page.fill('#login-password', 'password-123');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('current-user').textContent()).toContain(agent.login.slice(5));
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'escalates for a reason (told first that a skill problem is none), and a supervisor reviews it',
+    async () => {
+      const { page } = browser;
+      const created = await agent.client.post(
+        '/complaints',
+        complaintBody({ customer: { phone: KNOWN_PHONE } }),
+      );
+      expect(created.status).toBe(201);
+      const c = created.body;
+      await page.goto(`${origin}/`);
+      await logInAs(page, agent);
+      await page.goto(`${origin}/complaints/${c.id}`);
+      await expect.poll(() => page.getByTestId('tier-tag').textContent()).toBe('一线');
+
+      // The dialog explains before anything is typed that "不会处理" is no reason, and notices it typed.
+      await page.click('#action-escalate');
+      const dialog = page.getByRole('dialog');
+      await expect
+        .poll(() => dialog.getByTestId('escalate-skill-advice').textContent())
+        .toContain('不是升级理由');
+      expect(await dialog.textContent()).toContain('请教同事或专家席、查阅知识库');
+      await page.fill('#escalate-note', '这个业务我不会处理');
+      await expect.poll(() => dialog.getByTestId('escalate-skill-warning').isVisible()).toBe(true);
+      expect(await page.locator('#escalate-ok').isDisabled()).toBe(true);
+      await dialog.getByText('客户坚持要求上级处理', { exact: true }).click();
+      await page.fill('#escalate-note', '客户坚持要求专家席回电，已解释两次仍不接受');
+      await screenshot(page, '10-escalate-dialog');
+      await page.click('#escalate-ok');
+
+      // Now with the specialists' queue; the agent still owns it and sees it among "mine, handled elsewhere".
+      await expect.poll(() => page.getByTestId('tier-tag').textContent()).toBe('专家席');
+      expect(await page.getByTestId('complaint-handler').textContent()).toBe('专家席待领');
+      const card = page.getByTestId('escalations-card');
+      expect(await card.textContent()).toContain('客户坚持要求上级处理');
+      expect(await card.textContent()).toContain('一线 → 专家席');
+      expect(await card.getByTestId('review-tag').textContent()).toBe('待审核');
+      await page.goto(`${origin}/complaints?scope=owned_elsewhere`);
+      await expect.poll(() => page.locator('.ant-table-row').first().textContent()).toContain(c.number);
+
+      // The supervisor finds it in the review queue and judges it justified.
+      await logInAs(page, supervisor);
+      await page.click('#nav-escalations');
+      const row = page.locator('.ant-table-row').filter({ hasText: c.number });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.textContent()).toContain('客户坚持要求上级处理');
+      await row.getByTestId('review-open').click();
+      await dialog.getByText('升级合理', { exact: true }).click();
+      await page.fill('#review-comment', '客户明确要求上级处理，升级合理');
+      await page.click('#review-ok');
+      await expect.poll(() => row.count()).toBe(0);
+      await page.getByRole('tab', { name: '已审核' }).click();
+      const done = page.locator('.ant-table-row').filter({ hasText: c.number });
+      await expect.poll(() => done.getByTestId('review-tag').textContent()).toBe('升级合理');
+      await page.waitForTimeout(400); // the tab's ink bar slides over
+      await screenshot(page, '11-escalation-reviews');
+      const after = await agent.client.get(`/complaints/${c.id}`);
+      expect(after.body.owner.id).toBe(agent.id);
+      expect(after.body.escalations[0]).toMatchObject({ reason: 'customer_insists', review: 'justified' });
+      await logInAs(page, agent);
     },
     STEP_TIMEOUT,
   );
