@@ -120,13 +120,15 @@ export function ActionBar() {
           <Button
             key={a}
             id={`action-${a}`}
+            // Blocked by a rule: dashed (a ghost button would vanish on the white card); a click explains.
             type={
-              abilities[a].allowed && (a === 'accept' || a === 'resolve' || a === 'close')
-                ? 'primary'
-                : 'default'
+              !abilities[a].allowed
+                ? 'dashed'
+                : a === 'accept' || a === 'resolve' || a === 'close'
+                  ? 'primary'
+                  : 'default'
             }
             danger={a === 'withdraw'}
-            ghost={!abilities[a].allowed}
             loading={pending && dialog === null}
             onClick={() => click(a)}
             title={abilities[a].allowed ? undefined : t('actions.whyNot', { action: t(`actions.${a}`) })}

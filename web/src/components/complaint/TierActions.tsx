@@ -74,7 +74,7 @@ export function TierActions() {
     <Button
       id={`action-${action}`}
       danger={danger}
-      ghost={!a[action].allowed}
+      type={a[action].allowed ? 'default' : 'dashed'}
       onClick={() => click(action)}
       title={a[action].allowed ? undefined : t('actions.whyNot', { action: t(`actions.${action}`) })}
     >
