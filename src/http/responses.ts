@@ -349,6 +349,10 @@ export const colleagueDirectorySchema = z.object({
       name: z.string(),
       role: z.enum(HANDLING_ROLES),
       team: z.string().nullable(),
+      tierLevel: z
+        .number()
+        .int()
+        .describe('The tier the person works in: their own, their team’s, or their role’s'),
     }),
   ),
 });

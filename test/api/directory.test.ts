@@ -47,19 +47,20 @@ describe('colleague directory', () => {
     for (const login of ['an', 'ding', 'gone']) expect(ids).not.toContain(made[login]);
     const mine = items.filter((u) => Object.values(made).includes(u.id));
     expect(mine).toEqual([
-      { id: made.bai, name: 'Bai Yu', role: 'supervisor', team: 'dir-a' },
-      { id: made.chen, name: 'Chen Jing', role: 'specialist', team: 'dir-a' },
-      { id: made.zhao, name: 'Zhao Lei', role: 'agent', team: 'dir-b' },
-      { id: made.wu, name: 'Wu Fang', role: 'agent', team: null },
+      { id: made.bai, name: 'Bai Yu', role: 'supervisor', team: 'dir-a', tierLevel: 3 },
+      { id: made.chen, name: 'Chen Jing', role: 'specialist', team: 'dir-a', tierLevel: 2 },
+      { id: made.zhao, name: 'Zhao Lei', role: 'agent', team: 'dir-b', tierLevel: 1 },
+      { id: made.wu, name: 'Wu Fang', role: 'agent', team: null, tierLevel: 1 },
     ]);
     expect(items.find((u) => u.id === t.agent.id)).toEqual({
       id: t.agent.id,
       name: expect.any(String),
       role: 'agent',
       team: '一组',
+      tierLevel: 1,
     });
     expect(items.at(-1)?.team).toBeNull();
-    for (const u of items) expect(Object.keys(u).sort()).toEqual(['id', 'name', 'role', 'team']);
+    for (const u of items) expect(Object.keys(u).sort()).toEqual(['id', 'name', 'role', 'team', 'tierLevel']);
   });
 
   it('is open to specialists and supervisors, closed to analysts, admins and departments', async () => {

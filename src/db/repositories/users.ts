@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { defaultTierLevel } from '../../domain/escalation.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
@@ -32,18 +33,24 @@ export function listUsers(db: Kysely<Database>) {
   return db.selectFrom('users').select(USER_COLUMNS).orderBy('login').execute();
 }
 
-/** Active users of these roles, by team (those without one last) and name: no logins, no personal data. */
-export function listColleagues<R extends Role>(db: Kysely<Database>, roles: readonly R[]) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name', 'role', 'team'])
-    .where('active', '=', true)
-    .where('role', 'in', roles)
-    .orderBy('team', (ob) => ob.asc().nullsLast())
-    .orderBy('name')
-    .orderBy('id')
-    .$narrowType<{ role: R }>()
+/** Active users of these roles, by team (those without one last) and name, with the tier they work in. */
+export async function listColleagues<R extends Role>(db: Kysely<Database>, roles: readonly R[]) {
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('teams as tm', 'tm.id', 'u.team_id')
+    .leftJoin('tiers as tr', (j) => j.on((eb) => eb('tr.id', '=', eb.fn.coalesce('u.tier_id', 'tm.tier_id'))))
+    .select(['u.id', 'u.name', 'u.role', 'u.team', 'tr.level as tier_level'])
+    .where('u.active', '=', true)
+    .where('u.role', 'in', roles)
+    .orderBy('u.team', (ob) => ob.asc().nullsLast())
+    .orderBy('u.name')
+    .orderBy('u.id')
     .execute();
+  return rows.map(({ tier_level, ...r }) => ({
+    ...r,
+    role: r.role as R,
+    tierLevel: tier_level ?? defaultTierLevel(r.role),
+  }));
 }
 
 export async function userNames(
