@@ -28,13 +28,23 @@ export async function applyAutomaticEscalations(
       .forUpdate()
       .skipLocked()
       .execute();
+    let done = 0;
     for (const e of rows) {
+      // A complaint locked by someone else (a person's change, or the other engine applying
+      // another of its escalations) is skipped and tried at the next sweep: the engine never waits
+      // while holding other complaints' locks, so two engines cannot deadlock.
       const c = await tx
         .selectFrom('complaints')
         .select(['id', 'number', 'status', 'tier_level', 'handler_id', 'owner_id', 'team', 'version'])
         .where('id', '=', e.complaint_id)
         .forNoKeyUpdate()
+        .skipLocked()
         .executeTakeFirst();
+      const exists = c
+        ? true
+        : await tx.selectFrom('complaints').select('id').where('id', '=', e.complaint_id).executeTakeFirst();
+      if (!c && exists) continue;
+      done++;
       // Resolved, closed, or already moved on since the breach (e.g. by another deadline of the
       // same complaint breached in the same sweep): it never takes effect, so it is not kept.
       if (!c || !OPEN_FOR_ESCALATION.includes(c.status) || c.tier_level !== e.from_level) {
@@ -81,6 +91,7 @@ export async function applyAutomaticEscalations(
         })),
       );
     }
-    return rows.length;
+    // Fewer than a batch when some were skipped: the sweep moves on and comes back next tick.
+    return done;
   });
 }

@@ -336,9 +336,16 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.textContent()).toContain('客户坚持要求上级处理');
       await row.getByTestId('review-open').click();
-      await dialog.getByText('升级合理', { exact: true }).click();
       await page.fill('#review-comment', '客户明确要求上级处理，升级合理');
-      await page.click('#review-ok');
+      // The dialog may still be opening on a busy machine: choose until the choice has taken.
+      const ok = page.locator('#review-ok');
+      await expect
+        .poll(async () => {
+          if (!(await ok.isEnabled())) await dialog.getByText('升级合理', { exact: true }).click();
+          return ok.isEnabled();
+        })
+        .toBe(true);
+      await ok.click();
       await expect.poll(() => row.count()).toBe(0);
       await page.getByRole('tab', { name: '已审核' }).click();
       const done = page.locator('.ant-table-row').filter({ hasText: c.number });
