@@ -126,12 +126,15 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       // Fulfil the refund; decline the written apology and record that the customer was told.
       await chooseOption(page, page.getByTestId('demand-status-1'), '已满足');
       await page.getByTestId('demand-resolution-1').fill('已退还本月宽带费 100 元');
-      await page.getByTestId('demand-save-1').click();
+      // Wait for the server's answer, not only the disabled button (it is disabled while saving too).
+      const saved = () =>
+        page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/demands/'));
+      await Promise.all([saved(), page.getByTestId('demand-save-1').click()]);
       await expect.poll(() => page.getByTestId('demand-save-1').isDisabled()).toBe(true);
       await chooseOption(page, page.getByTestId('demand-status-2'), '已婉拒');
       await page.getByTestId('demand-resolution-2').fill('已电话致歉，书面道歉不在服务范围内，已向客户说明');
       await page.getByTestId('demand-informed-2').click();
-      await page.getByTestId('demand-save-2').click();
+      await Promise.all([saved(), page.getByTestId('demand-save-2').click()]);
       await expect.poll(() => page.getByTestId('demand-save-2').isDisabled()).toBe(true);
 
       await page.click('#action-resolve');
@@ -192,7 +195,10 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await page.click('#stale-reload');
       await expect.poll(() => banner.isVisible()).toBe(false);
       expect(await page.getByTestId('demand-resolution-1').inputValue()).toBe('我正在写的答复，不能丢');
-      await page.getByTestId('demand-save-1').click();
+      // Wait for the server's answer, not only the disabled button (it is disabled while saving too).
+      const saved = () =>
+        page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/demands/'));
+      await Promise.all([saved(), page.getByTestId('demand-save-1').click()]);
       await expect.poll(() => page.getByTestId('demand-save-1').isDisabled()).toBe(true);
       const after = await agent.client.get(`/complaints/${c.id}`);
       expect(after.body.demands[0]).toMatchObject({
