@@ -3,7 +3,7 @@
 // the handler and the tier do, and the owner is told.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { tierLevels, userTierLevel } from '../db/repositories/escalations.ts';
+import { complaintEscalations, tierLevels, userTierLevel } from '../db/repositories/escalations.ts';
 import { insertNotifications, type NotificationKind } from '../db/repositories/notifications.ts';
 import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import { findUserById } from '../db/repositories/users.ts';
@@ -15,6 +15,8 @@ import {
   defaultTierLevel,
   type EscalationReason,
   type EscalationReview,
+  openEscalationOf,
+  pickUpRefusal,
   reasonRefusal,
   returnRefusal,
 } from '../domain/escalation.ts';
@@ -135,17 +137,18 @@ export async function returnEscalation(
   input: { version: number; instructions: string },
 ): Promise<string> {
   return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
-    const esc = await tx
-      .selectFrom('escalations')
-      .selectAll()
-      .where('id', '=', escalationId)
-      .where('complaint_id', '=', complaint.id)
-      .executeTakeFirst();
+    const history = await complaintEscalations(tx, complaint.id);
+    const esc = history.find((e) => e.id === escalationId);
     if (!esc) throw new DomainError('NOT_FOUND', 'Escalation not found on this complaint', { escalationId });
-    const refusal = returnRefusal(
-      { kind: esc.kind, toLevel: esc.to_level, fromLevel: esc.from_level },
-      { status: complaint.status, tierLevel: complaint.tier_level },
+    // Only the escalation that is open now (the top of the stack) can be handed back.
+    const open = openEscalationOf(
+      history.map((e) => ({ id: e.id, kind: e.kind, fromLevel: e.from_level, toLevel: e.to_level })),
+      complaint.tier_level,
     );
+    const refusal = returnRefusal(open?.id === esc.id ? open : undefined, {
+      status: complaint.status,
+      tierLevel: complaint.tier_level,
+    });
     if (refusal) throw refusalError(refusal);
     const row = await tx
       .insertInto('escalations')
@@ -310,5 +313,31 @@ export async function reviewEscalation(
       at: ctx.now,
       after: { result: input.result, comment: input.comment, reason: esc.reason },
     });
+  });
+}
+
+/** Picks a complaint up from the queue of the tier it waits in: the picker becomes its handler. */
+export async function pickUpComplaint(
+  ctx: CommandContext,
+  id: string,
+  input: { version: number },
+): Promise<string> {
+  return mutateComplaint(ctx, id, input.version, async ({ tx, complaint }) => {
+    const refusal = pickUpRefusal(
+      { status: complaint.status, tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
+      ctx.actor,
+    );
+    if (refusal) throw refusalError(refusal);
+    await recordAudit(tx, {
+      complaintId: complaint.id,
+      entity: 'complaint',
+      entityId: complaint.id,
+      action: 'complaint.picked_up',
+      actorId: ctx.actor.id,
+      at: ctx.now,
+      before: { handlerId: null, tierLevel: complaint.tier_level },
+      after: { handlerId: ctx.actor.id },
+    });
+    return { handler_id: ctx.actor.id };
   });
 }

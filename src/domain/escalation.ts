@@ -124,3 +124,52 @@ export function returnRefusal(
   }
   return null;
 }
+
+/** Who may take a complaint from its tier's queue: a handler of that tier (or a supervisor). */
+export function pickUpRefusal(
+  c: { status: ComplaintStatus; tierLevel: number; handlerId: string | null },
+  actor: { role: Role; tierLevel?: number | undefined },
+): Refusal | null {
+  if (c.handlerId !== null) {
+    return {
+      code: 'CONFLICT',
+      message: 'Someone already handles this complaint',
+      details: { rule: 'queue_pick_up' },
+    };
+  }
+  if (c.status === 'new' || c.status === 'closed') {
+    return {
+      code: 'INVALID_TRANSITION',
+      message: `A ${c.status} complaint is not in a tier's queue`,
+      details: { rule: 'queue_pick_up', status: c.status },
+    };
+  }
+  const level = actor.tierLevel ?? defaultTierLevel(actor.role);
+  if (actor.role !== 'supervisor' && level !== c.tierLevel) {
+    return {
+      code: 'FORBIDDEN',
+      message: `It waits in the queue of tier ${c.tierLevel}; you work in tier ${level}`,
+      details: { rule: 'queue_pick_up', tierLevel: c.tierLevel },
+    };
+  }
+  return null;
+}
+
+/**
+ * The escalation a hand-back answers now: escalations stack up, each hand-back takes the top one
+ * off, a supervisor's take-over ends the chain. The top one counts while the complaint is still at
+ * the tier it was escalated to. Rows in the order they happened.
+ */
+export function openEscalationOf<T extends { kind: EscalationKind; fromLevel: number; toLevel: number }>(
+  history: readonly T[],
+  tierLevel: number,
+): T | undefined {
+  const stack: T[] = [];
+  for (const e of history) {
+    if (e.kind === 'escalation') stack.push(e);
+    else if (e.kind === 'return') stack.pop();
+    else stack.length = 0;
+  }
+  const top = stack.at(-1);
+  return top && top.toLevel === tierLevel && top.fromLevel < top.toLevel ? top : undefined;
+}

@@ -43,6 +43,9 @@ const abilities = z.object({
   escalate: ability,
   takeOver: ability,
   flagDifficult: ability,
+  pickUp: ability,
+  handBack: ability,
+  sendWorkOrder: ability,
 } as Record<
   | (typeof COMPLAINT_ACTIONS)[number]
   | 'edit'
@@ -54,7 +57,10 @@ const abilities = z.object({
   | 'resume'
   | 'escalate'
   | 'takeOver'
-  | 'flagDifficult',
+  | 'flagDifficult'
+  | 'pickUp'
+  | 'handBack'
+  | 'sendWorkOrder',
   typeof ability
 >);
 

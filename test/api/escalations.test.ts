@@ -87,10 +87,29 @@ describe('escalating', () => {
     const notes = (await t.agent.client.get('/notifications')).body.items;
     expect(notes.find((n: Json) => n.complaintId === c.id)).toMatchObject({ kind: 'complaint_escalated' });
 
-    // The specialists find it in their tier's queue and may act on it.
+    // The specialists find it in their tier's queue and may act on it; one picks it up.
     const queue = await specialist.client.get('/complaints?scope=tier_queue');
     expect(queue.body.items.map((x: Json) => x.id)).toContain(c.id);
-    expect((await specialist.client.get(`/complaints/${c.id}`)).body.abilities.edit.allowed).toBe(true);
+    const seen = (await specialist.client.get(`/complaints/${c.id}`)).body;
+    expect(seen.abilities.edit.allowed).toBe(true);
+    expect(seen.abilities.pickUp.allowed).toBe(true);
+    expect(seen.abilities.handBack).toMatchObject({
+      allowed: true,
+      details: { escalationId: c.escalations[0].id },
+    });
+    expect((await t.agent.client.get(`/complaints/${c.id}`)).body.abilities.pickUp).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+    });
+    expect((await t.agent.client.post(`/complaints/${c.id}/pick-up`, { version: c.version })).status).toBe(
+      403,
+    );
+    r = await specialist.client.post(`/complaints/${c.id}/pick-up`, { version: c.version });
+    expect(r.status).toBe(200);
+    c = r.body;
+    expect(c).toMatchObject({ handler: { id: specialist.id }, tierLevel: 2, owner: { id: t.agent.id } });
+    expect(c.abilities.pickUp).toMatchObject({ allowed: false, code: 'CONFLICT' });
+    expect(c.timeline.at(-1)).toMatchObject({ action: 'complaint.picked_up', actor: { id: specialist.id } });
 
     // Handed back down with instructions: to the tier and the person that escalated.
     r = await specialist.client.post(`/complaints/${c.id}/escalations/${c.escalations[0].id}/return`, {

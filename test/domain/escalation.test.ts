@@ -4,6 +4,7 @@ import {
   decideEscalation,
   defaultTierLevel,
   ESCALATION_REASONS,
+  openEscalationOf,
   reasonRefusal,
   returnRefusal,
 } from '../../src/domain/escalation.ts';
@@ -99,5 +100,36 @@ describe('defaultTierLevel', () => {
     ['analyst', 1],
   ] as const)('%s → %i', (role, level) => {
     expect(defaultTierLevel(role)).toBe(level);
+  });
+});
+
+describe('openEscalationOf: the one a hand-back answers', () => {
+  const esc = (
+    id: string,
+    kind: 'escalation' | 'return' | 'takeover',
+    fromLevel: number,
+    toLevel: number,
+  ) => ({
+    id,
+    kind,
+    fromLevel,
+    toLevel,
+  });
+  it('none without escalations', () => {
+    expect(openEscalationOf([], 1)).toBeUndefined();
+  });
+  it('the escalation to the current tier', () => {
+    expect(openEscalationOf([esc('a', 'escalation', 1, 2)], 2)?.id).toBe('a');
+  });
+  it('not once it was handed back', () => {
+    expect(openEscalationOf([esc('a', 'escalation', 1, 2), esc('r', 'return', 2, 1)], 1)).toBeUndefined();
+  });
+  it('two up, one back: the first is open again', () => {
+    const list = [esc('a', 'escalation', 1, 2), esc('b', 'escalation', 2, 3), esc('r', 'return', 3, 2)];
+    expect(openEscalationOf(list, 2)?.id).toBe('a');
+    expect(openEscalationOf(list.slice(0, 2), 3)?.id).toBe('b');
+  });
+  it('a take-over ends the chain', () => {
+    expect(openEscalationOf([esc('a', 'escalation', 1, 2), esc('t', 'takeover', 2, 3)], 3)).toBeUndefined();
   });
 });

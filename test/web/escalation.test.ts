@@ -4,10 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ESCALATION_REASONS, reasonRefusal } from '../../src/domain/escalation.ts';
 import {
   EMPTY_ESCALATION,
-  type EscalationLike,
   escalateRequest,
   nextTierLevel,
-  openEscalation,
   personTierLevel,
   soundsLikeSkillProblem,
   tierName,
@@ -69,51 +67,6 @@ describe('personTierLevel: own tier, else the team’s, else the role’s', () =
     ['the level given directly', { role: 'agent', tierLevel: 2 }, 2],
   ])('%s', (_, person, level) => {
     expect(personTierLevel(person, TIERS, TEAMS)).toBe(level);
-  });
-});
-
-const at = (min: number) => new Date(Date.UTC(2026, 10, 22, 8, min)).toISOString();
-const esc = (id: string, kind: EscalationLike['kind'], from: number, to: number, min: number) => ({
-  id,
-  kind,
-  fromLevel: from,
-  toLevel: to,
-  createdAt: at(min),
-});
-
-describe('openEscalation: the one a hand-back answers', () => {
-  it('none without escalations', () => {
-    expect(openEscalation([], 1)).toBeNull();
-  });
-
-  it('the escalation to the current tier', () => {
-    expect(openEscalation([esc('a', 'escalation', 1, 2, 1)], 2)?.id).toBe('a');
-  });
-
-  it('not once it was handed back', () => {
-    const list = [esc('a', 'escalation', 1, 2, 1), esc('r', 'return', 2, 1, 2)];
-    expect(openEscalation(list, 1)).toBeNull();
-  });
-
-  it('two escalations up, one hand-back: the first is open again, in any input order', () => {
-    const list = [
-      esc('r', 'return', 3, 2, 3),
-      esc('a', 'escalation', 1, 2, 1),
-      esc('b', 'escalation', 2, 3, 2),
-    ];
-    expect(openEscalation(list, 3)).toBeNull();
-    expect(openEscalation(list, 2)?.id).toBe('a');
-    expect(openEscalation(list.slice(1), 3)?.id).toBe('b');
-  });
-
-  it('a take-over ends the chain', () => {
-    const list = [esc('a', 'escalation', 1, 2, 1), esc('t', 'takeover', 2, 3, 2)];
-    expect(openEscalation(list, 3)).toBeNull();
-    expect(openEscalation(list, 2)).toBeNull();
-  });
-
-  it('not when the complaint sits at another tier than the escalation reached', () => {
-    expect(openEscalation([esc('a', 'escalation', 1, 2, 1)], 1)).toBeNull();
   });
 });
 

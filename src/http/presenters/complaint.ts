@@ -10,7 +10,7 @@ import { commitmentState } from '../../domain/commitments.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
 import { type DeadlineKind, deadlineState, pauseRefusal, resumeRefusal } from '../../domain/deadlines.ts';
 import { checkDemandAddition } from '../../domain/demands.ts';
-import { decideEscalation } from '../../domain/escalation.ts';
+import { decideEscalation, openEscalationOf, pickUpRefusal, returnRefusal } from '../../domain/escalation.ts';
 import type { DurationSpec } from '../../domain/working-calendar.ts';
 import type { Actor } from '../../policies/actor.ts';
 import { can, canHandleComplaint } from '../../policies/permissions.ts';
@@ -134,6 +134,19 @@ function nextDeadline(
   return { kind: c.next_due_kind, dueAt: iso(c.next_due_at), warnAt: iso(warnAt), state };
 }
 
+/** The open escalation the complaint's tier may hand back, named in `details.escalationId`. */
+function handBackAbility(d: ComplaintDetail): Ability {
+  const c = d.complaint;
+  const open = openEscalationOf(
+    d.escalations.map((e) => ({ id: e.id, kind: e.kind, fromLevel: e.from_level, toLevel: e.to_level })),
+    c.tier_level,
+  );
+  const refusal = returnRefusal(open, { status: c.status, tierLevel: c.tier_level });
+  return refusal || !open
+    ? refused(refusal)
+    : { allowed: true, requires: ['instructions'], details: { escalationId: open.id } };
+}
+
 function escalateAbility(status: ComplaintRow['status'], tierLevel: number, levels: number[]): Ability {
   const d = decideEscalation({ status, tierLevel, levels });
   return d.ok ? { allowed: true, requires: ['reason', 'note'] } : refused(d.refusal);
@@ -209,6 +222,9 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       escalate: FORBIDDEN,
       takeOver: FORBIDDEN,
       flagDifficult: FORBIDDEN,
+      pickUp: FORBIDDEN,
+      handBack: FORBIDDEN,
+      sendWorkOrder: FORBIDDEN,
     };
   }
   const closed: Ability =
@@ -236,6 +252,11 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       : c.handler_id === actor.id
         ? { allowed: false, code: 'CONFLICT', message: 'You already handle this complaint' }
         : closed,
+    pickUp: refused(
+      pickUpRefusal({ status: c.status, tierLevel: c.tier_level, handlerId: c.handler_id }, actor),
+    ),
+    handBack: handBackAbility(d),
+    sendWorkOrder: closed,
     flagDifficult: c.difficult_caller
       ? { allowed: false, code: 'CONFLICT', message: 'The caller is already flagged as difficult' }
       : { allowed: true, requires: ['reason'] },

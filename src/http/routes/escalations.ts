@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   escalateComplaint,
   flagDifficultCaller,
+  pickUpComplaint,
   returnEscalation,
   reviewEscalation,
   takeOverComplaint,
@@ -127,6 +128,24 @@ export function escalationRoutes(app: App, deps: RouteDeps) {
     async (req) => {
       const ctx = commandContext(deps, req);
       const id = await returnEscalation(ctx, req.params.id, req.params.escalationId, req.body);
+      return complaintResponse(deps, ctx.actor, id);
+    },
+  );
+
+  app.post(
+    '/complaints/:id/pick-up',
+    {
+      schema: {
+        tags: ['escalations'],
+        summary: "Take a complaint from the queue of one's own tier: the picker becomes its handler",
+        params: complaintIdParams,
+        body: z.object({ version }),
+        response: { 200: complaintSchema, ...changeErrors },
+      },
+    },
+    async (req) => {
+      const ctx = commandContext(deps, req);
+      const id = await pickUpComplaint(ctx, req.params.id, req.body);
       return complaintResponse(deps, ctx.actor, id);
     },
   );

@@ -64,34 +64,6 @@ export function personTierLevel(
   return defaultTierLevel(p.role as Role);
 }
 
-export interface EscalationLike {
-  id: string;
-  kind: 'escalation' | 'return' | 'takeover';
-  fromLevel: number;
-  toLevel: number;
-  createdAt: string;
-}
-
-/**
- * The escalation that may be handed back now: escalations stack up, each hand-back takes the top
- * one off, a supervisor's take-over ends the chain. The top one counts when the complaint is still
- * at the tier it was escalated to.
- */
-export function openEscalation<T extends EscalationLike>(
-  escalations: readonly T[],
-  tierLevel: number,
-): T | null {
-  const ordered = [...escalations].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const stack: T[] = [];
-  for (const e of ordered) {
-    if (e.kind === 'escalation') stack.push(e);
-    else if (e.kind === 'return') stack.pop();
-    else stack.length = 0;
-  }
-  const top = stack.at(-1);
-  return top && top.toLevel === tierLevel && top.fromLevel < top.toLevel ? top : null;
-}
-
 export interface EscalateDraft {
   reason: EscalationReason | null;
   note: string;

@@ -5,11 +5,9 @@ import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTiers } from '../../api/org-queries.ts';
-import { useMe } from '../../api/queries.ts';
 import { isRelevant } from '../../lib/actions.ts';
-import { openEscalation, tierName } from '../../lib/escalation.ts';
+import { tierName } from '../../lib/escalation.ts';
 import type { RefusalLike } from '../../lib/refusal.ts';
-import { handlesComplaints } from '../../lib/roles.ts';
 import { RefusalAlert } from '../RefusalAlert.tsx';
 import { TextDialog } from '../TextDialog.tsx';
 import { type ChangeResult, shownError, useComplaintCtx } from './context.tsx';
@@ -20,7 +18,6 @@ type TextAction = 'handBack' | 'takeOver' | 'flagDifficult';
 export function TierActions() {
   const { t } = useTranslation();
   const { complaint: c, run, pending } = useComplaintCtx();
-  const me = useMe().data;
   const tiers = useTiers().data ?? [];
   const [escalating, setEscalating] = useState(false);
   const [dialog, setDialog] = useState<TextAction | null>(null);
@@ -28,27 +25,24 @@ export function TierActions() {
   const [refusal, setRefusal] = useState<{ action: string; r: RefusalLike } | null>(null);
   const a = c.abilities;
   const tr = (k: string, v?: Record<string, unknown>) => t(k, v) as string;
-  const open = openEscalation(c.escalations, c.tierLevel);
-  const canHandBack = open !== null && a.edit.allowed && c.status !== 'closed';
-  const canPickUp =
-    !c.handler &&
-    c.status !== 'new' &&
-    c.status !== 'closed' &&
-    a.transfer.allowed &&
-    me !== undefined &&
-    me !== null &&
-    handlesComplaints(me.user.role);
+  // The server decides: which escalation may be handed back, and whether one may pick it up.
+  const handBackId = a.handBack.allowed
+    ? (a.handBack.details?.escalationId as string | undefined)
+    : undefined;
+  const canHandBack = handBackId !== undefined;
+  const canPickUp = a.pickUp.allowed;
+  const open = c.escalations.find((e) => e.id === handBackId) ?? null;
 
   const send = async (action: TextAction | 'pickUp', text: string) => {
     setRefusal(null);
     const change =
       action === 'handBack'
-        ? { path: `/escalations/${open?.id}/return`, body: { instructions: text } }
+        ? { path: `/escalations/${handBackId}/return`, body: { instructions: text } }
         : action === 'takeOver'
           ? { path: '/take-over', body: { note: text } }
           : action === 'flagDifficult'
             ? { path: '/difficult-caller', body: { reason: text } }
-            : { path: '/transfer', body: { handlerId: me?.user.id, reason: t('escalation.pickUpReason') } };
+            : { path: '/pick-up', body: {} };
     const r = await run({ method: 'POST', ...change });
     setResult(r);
     if (r.ok || r.error.code === 'STALE_VERSION') setDialog(null);
