@@ -2,6 +2,7 @@
 // (pitfall 2: no contact without a goal). Follow-up calls after closure are logged too.
 
 import { recordAudit } from '../db/repositories/audit.ts';
+import { commitmentFactsOf } from '../db/repositories/deadlines.ts';
 import { contactFulfils } from '../domain/commitments.ts';
 import { invalid } from '../domain/errors.ts';
 import type { Channel, ContactDirection, ContactOutcome, ContactPurpose } from '../domain/vocabulary.ts';
@@ -71,16 +72,7 @@ export async function addContact(
       .execute();
     const contact = { direction: input.direction, outcome: input.outcome, purpose: input.purpose, startedAt };
     for (const c of open) {
-      const facts = {
-        source: c.source,
-        kind: c.kind,
-        status: c.status,
-        madeAt: c.made_at,
-        notBefore: c.not_before,
-        remindAt: c.remind_at,
-        dueAt: c.due_at,
-      };
-      if (!contactFulfils(facts, contact)) continue;
+      if (!contactFulfils(commitmentFactsOf(c), contact)) continue;
       await tx
         .updateTable('commitments')
         .set({

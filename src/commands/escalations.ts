@@ -7,12 +7,13 @@ import { complaintEscalations, tierLevels, userTierLevel } from '../db/repositor
 import { insertNotifications, type NotificationKind } from '../db/repositories/notifications.ts';
 import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import { findUserById } from '../db/repositories/users.ts';
-import type { Database } from '../db/schema.ts';
+import type { ComplaintRow, Database } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
 import { DomainError, invalid, refusalError } from '../domain/errors.ts';
 import {
   decideEscalation,
   defaultTierLevel,
+  type EscalationKind,
   type EscalationReason,
   type EscalationReview,
   openEscalationOf,
@@ -58,6 +59,59 @@ async function notify(
   );
 }
 
+interface TierMove {
+  kind: EscalationKind;
+  reason: EscalationReason | null;
+  note: string;
+  toLevel: number;
+  toHandlerId: string | null;
+  /** The timeline action, and what it adds to the move. */
+  action: string;
+  extra: Record<string, unknown>;
+  /** Who hears of it (the actor never does), and with what. */
+  notifyKind: NotificationKind;
+  notifyIds: (string | null | undefined)[];
+  payload: Record<string, unknown>;
+}
+
+/** Records a move between tiers or handlers: its escalation row, its timeline entry, its notices. */
+async function recordTierMove(
+  tx: Kysely<Database>,
+  ctx: CommandContext,
+  complaint: ComplaintRow,
+  m: TierMove,
+): Promise<{ tier_level: number; handler_id: string | null }> {
+  const row = await tx
+    .insertInto('escalations')
+    .values({
+      complaint_id: complaint.id,
+      kind: m.kind,
+      reason: m.reason,
+      note: m.note,
+      from_level: complaint.tier_level,
+      to_level: m.toLevel,
+      from_handler_id: complaint.handler_id,
+      to_handler_id: m.toHandlerId,
+      created_by: ctx.actor.id,
+      created_at: ctx.now,
+      applied_at: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, {
+    complaintId: complaint.id,
+    entity: 'escalation',
+    entityId: row.id,
+    action: m.action,
+    actorId: ctx.actor.id,
+    at: ctx.now,
+    before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
+    after: { tierLevel: m.toLevel, handlerId: m.toHandlerId, ...m.extra },
+  });
+  await notify(tx, m.notifyKind, m.notifyIds, complaint, row.id, m.payload, ctx.now, ctx.actor.id);
+  return { tier_level: m.toLevel, handler_id: m.toHandlerId };
+}
+
 export async function escalateComplaint(
   ctx: CommandContext,
   id: string,
@@ -84,49 +138,18 @@ export async function escalateComplaint(
         throw invalid([{ field: 'handlerId', message: `not an active handler of tier ${toLevel}` }]);
       }
     }
-    const row = await tx
-      .insertInto('escalations')
-      .values({
-        complaint_id: complaint.id,
-        kind: 'escalation',
-        reason: input.reason as EscalationReason,
-        note: input.note,
-        from_level: complaint.tier_level,
-        to_level: toLevel,
-        from_handler_id: complaint.handler_id,
-        to_handler_id: input.handlerId ?? null,
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-        applied_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      complaintId: complaint.id,
-      entity: 'escalation',
-      entityId: row.id,
+    return recordTierMove(tx, ctx, complaint, {
+      kind: 'escalation',
+      reason: input.reason as EscalationReason,
+      note: input.note,
+      toLevel,
+      toHandlerId: input.handlerId ?? null,
       action: 'complaint.escalated',
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
-      after: {
-        tierLevel: toLevel,
-        handlerId: input.handlerId ?? null,
-        reason: input.reason,
-        note: input.note,
-      },
+      extra: { reason: input.reason, note: input.note },
+      notifyKind: 'complaint_escalated',
+      notifyIds: [complaint.owner_id, input.handlerId],
+      payload: { reason: input.reason, toLevel },
     });
-    await notify(
-      tx,
-      'complaint_escalated',
-      [complaint.owner_id, input.handlerId],
-      complaint,
-      row.id,
-      { reason: input.reason, toLevel },
-      ctx.now,
-      ctx.actor.id,
-    );
-    return { tier_level: toLevel, handler_id: input.handlerId ?? null };
   });
 }
 
@@ -150,43 +173,18 @@ export async function returnEscalation(
       tierLevel: complaint.tier_level,
     });
     if (refusal) throw refusalError(refusal);
-    const row = await tx
-      .insertInto('escalations')
-      .values({
-        complaint_id: complaint.id,
-        kind: 'return',
-        note: input.instructions,
-        from_level: complaint.tier_level,
-        to_level: esc.from_level,
-        from_handler_id: complaint.handler_id,
-        to_handler_id: esc.from_handler_id,
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-        applied_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      complaintId: complaint.id,
-      entity: 'escalation',
-      entityId: row.id,
+    return recordTierMove(tx, ctx, complaint, {
+      kind: 'return',
+      reason: null,
+      note: input.instructions,
+      toLevel: esc.from_level,
+      toHandlerId: esc.from_handler_id,
       action: 'complaint.returned',
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
-      after: { tierLevel: esc.from_level, handlerId: esc.from_handler_id, instructions: input.instructions },
+      extra: { instructions: input.instructions },
+      notifyKind: 'complaint_returned',
+      notifyIds: [esc.from_handler_id, complaint.owner_id],
+      payload: { instructions: input.instructions },
     });
-    await notify(
-      tx,
-      'complaint_returned',
-      [esc.from_handler_id, complaint.owner_id],
-      complaint,
-      row.id,
-      { instructions: input.instructions },
-      ctx.now,
-      ctx.actor.id,
-    );
-    return { tier_level: esc.from_level, handler_id: esc.from_handler_id };
   });
 }
 
@@ -204,43 +202,18 @@ export async function takeOverComplaint(
       throw new DomainError('CONFLICT', 'You already handle this complaint');
     }
     const level = ctx.actor.tierLevel ?? defaultTierLevel(ctx.actor.role);
-    const row = await tx
-      .insertInto('escalations')
-      .values({
-        complaint_id: complaint.id,
-        kind: 'takeover',
-        note: input.note,
-        from_level: complaint.tier_level,
-        to_level: level,
-        from_handler_id: complaint.handler_id,
-        to_handler_id: ctx.actor.id,
-        created_by: ctx.actor.id,
-        created_at: ctx.now,
-        applied_at: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      complaintId: complaint.id,
-      entity: 'escalation',
-      entityId: row.id,
+    return recordTierMove(tx, ctx, complaint, {
+      kind: 'takeover',
+      reason: null,
+      note: input.note,
+      toLevel: level,
+      toHandlerId: ctx.actor.id,
       action: 'complaint.taken_over',
-      actorId: ctx.actor.id,
-      at: ctx.now,
-      before: { tierLevel: complaint.tier_level, handlerId: complaint.handler_id },
-      after: { tierLevel: level, handlerId: ctx.actor.id, note: input.note },
+      extra: { note: input.note },
+      notifyKind: 'complaint_taken_over',
+      notifyIds: [complaint.owner_id, complaint.handler_id],
+      payload: { by: ctx.actor.name },
     });
-    await notify(
-      tx,
-      'complaint_taken_over',
-      [complaint.owner_id, complaint.handler_id],
-      complaint,
-      row.id,
-      { by: ctx.actor.name },
-      ctx.now,
-      ctx.actor.id,
-    );
-    return { tier_level: level, handler_id: ctx.actor.id };
   });
 }
 

@@ -2,7 +2,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';
-import { findUserById, findUserByLogin } from '../db/repositories/users.ts';
+import { findUserById, findUserByLogin, USER_COLUMNS } from '../db/repositories/users.ts';
 import type { Database } from '../db/schema.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import type { Role } from '../domain/vocabulary.ts';
@@ -88,19 +88,7 @@ export async function insertUser(db: Kysely<Database>, u: NewUser, actorId: stri
       updated_at: now,
     })
     .onConflict((oc) => oc.expression(sql`lower(login)`).doNothing())
-    .returning([
-      'id',
-      'login',
-      'name',
-      'role',
-      'team',
-      'active',
-      'created_at',
-      'team_id',
-      'tier_id',
-      'department_id',
-      'skills',
-    ])
+    .returning(USER_COLUMNS)
     .executeTakeFirst();
   if (!row) throw invalid([{ field: 'login', message: 'already taken' }]);
   await recordAudit(db, {

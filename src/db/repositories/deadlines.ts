@@ -1,6 +1,6 @@
 // Stored deadlines and commitments of complaints, mapped to and from the domain's shapes.
 import type { Insertable, Kysely } from 'kysely';
-import { commitmentNextFire } from '../../domain/commitments.ts';
+import { type CommitmentFacts, commitmentNextFire } from '../../domain/commitments.ts';
 import { nextFireAt, type StoredDeadline } from '../../domain/deadlines.ts';
 import type { DurationSpec } from '../../domain/working-calendar.ts';
 import type { CommitmentRow, ComplaintDeadlinesTable, Database, DeadlineRow } from '../schema.ts';
@@ -99,6 +99,19 @@ export function deadlineRowOf(
     next_fire_at: nextFireAt(d),
     created_at: createdAt ?? now,
     updated_at: now,
+  };
+}
+
+/** What the commitment rules look at, from a stored row. */
+export function commitmentFactsOf(c: CommitmentRow): CommitmentFacts {
+  return {
+    source: c.source,
+    kind: c.kind,
+    status: c.status,
+    madeAt: c.made_at,
+    notBefore: c.not_before,
+    remindAt: c.remind_at,
+    dueAt: c.due_at,
   };
 }
 

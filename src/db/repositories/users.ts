@@ -3,7 +3,8 @@ import { defaultTierLevel } from '../../domain/escalation.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
-const USER_COLUMNS = [
+/** The columns a user is presented with (never the password hash). */
+export const USER_COLUMNS = [
   'id',
   'login',
   'name',

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts';
 import type { ComplaintListRow } from '../../db/repositories/complaint-list.ts';
+import { commitmentFactsOf } from '../../db/repositories/deadlines.ts';
 import type { CommitmentRow, ComplaintRow, DeadlineRow, DemandRow, EscalationRow } from '../../db/schema.ts';
 import type { WordingFinding } from '../../domain/commitments.ts';
 import { commitmentState } from '../../domain/commitments.ts';
@@ -90,18 +91,7 @@ function presentCommitment(
     kind: c.kind,
     description: c.description,
     status: c.status,
-    state: commitmentState(
-      {
-        source: c.source,
-        kind: c.kind,
-        status: c.status,
-        madeAt: c.made_at,
-        notBefore: c.not_before,
-        remindAt: c.remind_at,
-        dueAt: c.due_at,
-      },
-      now,
-    ),
+    state: commitmentState(commitmentFactsOf(c), now),
     notBefore: iso(c.not_before),
     dueAt: iso(c.due_at),
     remindAt: iso(c.remind_at),
