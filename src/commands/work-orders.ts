@@ -13,7 +13,12 @@ import {
 } from '../db/repositories/notifications.ts';
 import { supervisorsOf } from '../db/repositories/supervisors.ts';
 import { timingConfig } from '../db/repositories/timing-config.ts';
-import { findDepartment, findWorkOrder, workOrderFacts } from '../db/repositories/work-orders.ts';
+import {
+  departmentUserIds,
+  findDepartment,
+  findWorkOrder,
+  workOrderFacts,
+} from '../db/repositories/work-orders.ts';
 import type { ComplaintRow, Database, WorkOrderRow } from '../db/schema.ts';
 import { recipients } from '../domain/deadlines.ts';
 import { DomainError, refusalError } from '../domain/errors.ts';
@@ -122,6 +127,26 @@ export async function sendWorkOrder(
         provisional: due.provisional,
       },
     });
+    // The department hears of it at once (its staff cannot open the complaint: the notice points
+    // at the work order).
+    const staff = (await departmentUserIds(tx, [department.id])).get(department.id) ?? [];
+    await insertNotifications(
+      tx,
+      staff.map((userId) => ({
+        userId,
+        kind: 'work_order_received',
+        complaintId: null,
+        subjectId: row.id,
+        dedupeKey: `${row.id}:received`,
+        payload: {
+          number: complaint.number,
+          workOrderId: row.id,
+          department: department.name,
+          dueAt: iso(due.at),
+        },
+        createdAt: now,
+      })),
+    );
     return undefined;
   });
   return orderId;

@@ -116,10 +116,11 @@ async function answerDemands(c: Json): Promise<Json> {
 const transition = (c: Json, body: Record<string, unknown>) =>
   agent.client.post(`/complaints/${c.id}/transitions`, { version: c.version, ...body });
 
+/** The notices about one work order after it arrived (the arrival notice itself left out). */
 async function notesOf(u: TestUser, workOrderId: string): Promise<Json[]> {
   const r = await u.client.get('/notifications?limit=200');
   expect(r.status).toBe(200);
-  return r.body.items.filter((n: Json) => n.subjectId === workOrderId);
+  return r.body.items.filter((n: Json) => n.subjectId === workOrderId && n.kind !== 'work_order_received');
 }
 
 const timelineOf = async (complaintId: string, workOrderId: string) =>
@@ -241,6 +242,14 @@ describe("a department's view", () => {
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
     expect(new Set(inbox.body.items.map((i: Json) => i.department.id))).toEqual(new Set([billing.id]));
+    // The department was told at once, pointing at the work order (not the complaint it cannot open).
+    const notes = (await billing.staff.client.get('/notifications?limit=200')).body.items;
+    const received = notes
+      .filter((n: Json) => n.kind === 'work_order_received')
+      .map((n: Json) => n.subjectId);
+    expect(received).toContain(mine.id);
+    expect(received).not.toContain(theirs.id);
+    expect(notes.find((n: Json) => n.subjectId === mine.id)).toMatchObject({ complaintId: null });
     // Even asking for another department or a complaint: still only its own.
     const asked = await billing.staff.client.get(
       `/work-orders?departmentId=${network.id}&complaintId=${c.id}`,

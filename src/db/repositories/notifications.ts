@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'work_order_overdue',
   'work_order_bounced',
   'work_order_answered',
+  'work_order_received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

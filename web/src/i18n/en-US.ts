@@ -735,6 +735,7 @@ export const enUS: Shape<typeof zhCN> = {
       work_order_overdue: "{{number}}: {{department}}'s work order is overdue (due {{due}})",
       work_order_bounced: '{{number}}: work order passed on {{count}} times ({{from}} → {{to}})',
       work_order_answered: '{{number}}: {{department}} answered the work order ({{outcome}})',
+      work_order_received: '{{number}}: a new work order for {{department}}, to answer by {{due}}',
       work_order_more_time: '{{number}}: {{department}} asks for more time until {{due}}; accept or decline',
       compensation_approval_needed:
         '{{number}}: {{by}} asks for {{type}} ¥{{amount}}, awaiting your approval',

@@ -704,6 +704,7 @@ export const zhCN = {
       work_order_overdue: '{{number}}：{{department}}的工单已超时（{{due}} 截止）',
       work_order_bounced: '{{number}}：工单已被转交 {{count}} 次（{{from}} → {{to}}），请关注',
       work_order_answered: '{{number}}：{{department}}已答复工单（{{outcome}}）',
+      work_order_received: '{{number}}：{{department}}收到新工单，请在 {{due}} 前答复',
       work_order_more_time: '{{number}}：{{department}}申请把工单延期到 {{due}}，请决定是否同意',
       compensation_approval_needed: '{{number}}：{{by}} 申请{{type}} ¥{{amount}}，等待您审批',
       compensation_approved: '{{number}}：{{type}} ¥{{amount}} 已由 {{by}} 批准',

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'work_order_overdue',
   'work_order_bounced',
   'work_order_answered',
+  'work_order_received',
   'compensation_approval_needed',
   'compensation_decided',
 ] as const;
@@ -61,6 +62,7 @@ function kindValues(n: NotificationLike, t: Translate, formatTime: (iso: string)
       return { by: str(p.by) || '—', reason: str(p.reason) || '—' };
     case 'work_order_due_soon':
     case 'work_order_overdue':
+    case 'work_order_received':
       return { department: str(p.department) || '—', due: time(p.dueAt) };
     case 'work_order_bounced':
       return { count: Number(p.passCount) || 0, from: str(p.from) || '—', to: str(p.to) || '—' };
