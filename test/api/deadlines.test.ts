@@ -25,22 +25,14 @@ let outsider: TestUser;
 let department: TestUser;
 let adminApi: Client;
 
-/** Sessions expire as the pinned clock moves days ahead: these users call with API tokens. */
-async function withToken(u: TestUser): Promise<TestUser> {
-  const r = await s.admin.post('/tokens', { name: `test ${u.login}`, userId: u.id });
-  expect(r.status).toBe(201);
-  const client = new (u.client.constructor as typeof Client)(s.baseUrl, { bearer: r.body.token });
-  return { ...u, client };
-}
-
 beforeAll(async () => {
   s = await startTestServer({ clock: () => now });
-  agent = await withToken(await s.user('agent', '一组'));
-  supervisor = await withToken(await s.user('supervisor', '一组'));
-  outsider = await withToken(await s.user('agent', '二组'));
-  department = await withToken(await s.user('department'));
+  agent = await s.withToken(await s.user('agent', '一组'));
+  supervisor = await s.withToken(await s.user('supervisor', '一组'));
+  outsider = await s.withToken(await s.user('agent', '二组'));
+  department = await s.withToken(await s.user('department'));
   const me = await s.admin.get('/me');
-  adminApi = (await withToken({ ...me.body.user, client: s.admin } as TestUser)).client;
+  adminApi = (await s.withToken({ ...me.body.user, client: s.admin } as TestUser)).client;
 });
 afterAll(() => s?.close());
 

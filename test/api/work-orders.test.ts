@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOnce } from '../../src/jobs/timer-engine.ts';
 import {
-  type Client,
   complaintBody,
   type Json,
   startTestServer,
@@ -25,14 +24,6 @@ let billing: { id: string; staff: TestUser; colleague: TestUser };
 let network: { id: string; staff: TestUser };
 let logistics: { id: string; staff: TestUser };
 
-/** Sessions expire as the pinned clock moves days ahead: everyone calls with an API token. */
-async function withToken(u: TestUser): Promise<TestUser> {
-  const r = await s.admin.post('/tokens', { name: `test ${u.login}`, userId: u.id });
-  expect(r.status).toBe(201);
-  const client = new (u.client.constructor as typeof Client)(s.baseUrl, { bearer: r.body.token });
-  return { ...u, client };
-}
-
 let seq = 0;
 async function departmentUser(departmentId: string): Promise<TestUser> {
   seq += 1;
@@ -45,7 +36,7 @@ async function departmentUser(departmentId: string): Promise<TestUser> {
     departmentId,
   });
   expect(r.status).toBe(201);
-  return withToken({ id: r.body.user.id, login, role: 'department', team: null, client: s.admin });
+  return s.withToken({ id: r.body.user.id, login, role: 'department', team: null, client: s.admin });
 }
 
 async function department(name: string, calendarId?: string): Promise<string> {
@@ -56,9 +47,9 @@ async function department(name: string, calendarId?: string): Promise<string> {
 
 beforeAll(async () => {
   s = await startTestServer({ clock: () => now });
-  agent = await withToken(await s.user('agent', '一组'));
-  supervisor = await withToken(await s.user('supervisor', '一组'));
-  outsider = await withToken(await s.user('agent', '二组'));
+  agent = await s.withToken(await s.user('agent', '一组'));
+  supervisor = await s.withToken(await s.user('supervisor', '一组'));
+  outsider = await s.withToken(await s.user('agent', '二组'));
   const calendars = await s.admin.get('/calendars');
   const allDay = calendars.body.items.find((c: Json) => c.code === 'front_line_24x7').id;
   const billingId = await department('计费中心');

@@ -79,6 +79,8 @@ export interface TestServer {
   /** Creates a user through the admin API and logs them in. */
   user(role: Role, team?: string | null): Promise<TestUser>;
   login(login: string, password: string): Promise<Client>;
+  /** The user calling with an API token instead of a session (sessions expire when a test moves a pinned clock days ahead). */
+  withToken(u: TestUser): Promise<TestUser>;
   /** Rows in a table, straight from the database. */
   count(
     table: 'complaints' | 'demands' | 'contacts' | 'customers' | 'audit_events' | 'users' | 'categories',
@@ -148,6 +150,11 @@ export async function startTestServer(
         team,
         client: await login(loginName, 'password-123'),
       };
+    },
+    async withToken(u) {
+      const r = await admin.post('/tokens', { name: `test ${u.login}`, userId: u.id });
+      if (r.status !== 201) throw new Error(`create token failed: ${r.status} ${JSON.stringify(r.body)}`);
+      return { ...u, client: new Client(baseUrl, { bearer: r.body.token }) };
     },
     async count(table) {
       const row = await handle.db

@@ -23,6 +23,7 @@ import {
 } from '../../db/repositories/compensations.ts';
 import { findComplaint } from '../../db/repositories/complaints.ts';
 import { userNames } from '../../db/repositories/users.ts';
+import type { AuthorityLimit } from '../../domain/compensation.ts';
 import {
   COMPENSATION_STATUSES,
   COMPENSATION_TYPES,
@@ -109,6 +110,11 @@ function presentLimit(r: AuthorityLimitRecord): z.input<typeof authorityLimitSch
     approvalTypes: r.approvalTypes,
     updatedAt: r.updatedAt.toISOString(),
   };
+}
+
+/** The limit a PUT body sets, in fen. */
+function limitOf(body: z.output<typeof authorityLimitBody>): AuthorityLimit {
+  return { maxFen: yuanToFen(body.maxCompensation) as number, approvalTypes: body.approvalTypes };
 }
 
 export function compensationRoutes(app: App, deps: RouteDeps): void {
@@ -329,14 +335,7 @@ export function compensationRoutes(app: App, deps: RouteDeps): void {
     },
     async (req) => {
       const ctx = commandContext(deps, req);
-      const row = await setAuthorityLimit(
-        ctx,
-        { role: req.params.role },
-        {
-          maxFen: yuanToFen(req.body.maxCompensation) as number,
-          approvalTypes: req.body.approvalTypes,
-        },
-      );
+      const row = await setAuthorityLimit(ctx, { role: req.params.role }, limitOf(req.body));
       return presentLimit(row);
     },
   );
@@ -354,14 +353,7 @@ export function compensationRoutes(app: App, deps: RouteDeps): void {
     },
     async (req) => {
       const ctx = commandContext(deps, req);
-      const row = await setAuthorityLimit(
-        ctx,
-        { teamId: req.params.teamId },
-        {
-          maxFen: yuanToFen(req.body.maxCompensation) as number,
-          approvalTypes: req.body.approvalTypes,
-        },
-      );
+      const row = await setAuthorityLimit(ctx, { teamId: req.params.teamId }, limitOf(req.body));
       return presentLimit(row);
     },
   );
