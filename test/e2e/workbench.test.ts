@@ -143,7 +143,12 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
 
       await page.click('#action-close');
       await page.fill('#action-summary', '网速问题系端口故障，已修复并退费；书面道歉已婉拒并说明。');
-      await page.click('#action-dialog-ok');
+      // The resolve dialog may still be fading out with its own OK button: press the close dialog's.
+      const closeDialog = page.getByRole('dialog').filter({ has: page.locator('#action-summary') });
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/transitions')),
+        closeDialog.locator('#action-dialog-ok').click(),
+      ]);
       await expect.poll(() => header.textContent()).toContain('已结案');
       await page.getByRole('tab', { name: '处理轨迹' }).click();
       await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('结案');
