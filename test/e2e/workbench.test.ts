@@ -138,7 +138,11 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await expect.poll(() => page.getByTestId('demand-save-2').isDisabled()).toBe(true);
 
       await page.click('#action-resolve');
-      await page.click('#action-dialog-ok');
+      const [resolved] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/transitions')),
+        page.click('#action-dialog-ok'),
+      ]);
+      expect(resolved.status(), await resolved.text()).toBe(200);
       await expect.poll(() => header.textContent()).toContain('已办结');
 
       await page.click('#action-close');
