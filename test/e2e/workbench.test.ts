@@ -267,7 +267,11 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       // Waiting for the customer stops every clock; resuming starts them again.
       await page.click('#deadlines-pause');
       await page.fill('#pause-reason', '等客户补充上月账单截图');
-      await page.click('#pause-ok');
+      const [paused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/pause')),
+        page.click('#pause-ok'),
+      ]);
+      expect(paused.status(), await paused.text()).toBe(200);
       await expect
         .poll(() => page.getByTestId('paused-banner').textContent())
         .toContain('等客户补充上月账单截图');
