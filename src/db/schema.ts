@@ -5,6 +5,7 @@ import type { DeadlineKind } from '../domain/deadlines.ts';
 import type { EscalationKind, EscalationReason } from '../domain/escalation.ts';
 import type { DayOverrideKind } from '../domain/official-schedule.ts';
 import type {
+  Cause,
   Channel,
   ComplaintStatus,
   ContactDirection,
@@ -19,6 +20,7 @@ import type {
   Role,
   Severity,
 } from '../domain/vocabulary.ts';
+import type { ReportTables } from './schema-reports.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null, string | null>;
@@ -131,6 +133,23 @@ export interface ComplaintsTable {
   tier_level: Generated<number>;
   difficult_caller: Generated<boolean>;
   difficult_reason: string | null;
+  // Cause analysis (§8) and the facts reports count (migration 0005).
+  cause: Cause | null;
+  cause_controllable: boolean | null;
+  cause_internal: boolean | null;
+  cause_reversible: boolean | null;
+  company_at_fault: boolean | null;
+  responsible_department_id: string | null;
+  analysis_note: string | null;
+  analysed_by: string | null;
+  analysed_at: Timestamp | null;
+  repeat_of: string | null;
+  max_tier_level: Generated<number>;
+  escalation_count: Generated<number>;
+  escalations_reviewed: Generated<number>;
+  escalations_justified: Generated<number>;
+  reply_on_time: boolean | null;
+  resolution_on_time: boolean | null;
 }
 
 export interface DemandsTable {
@@ -413,7 +432,7 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends ReportTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -29,6 +29,16 @@ export const RESOLUTION_CLASSES = ['immediate', 'short_term', 'not_now'] as cons
 export type ResolutionClass = (typeof RESOLUTION_CLASSES)[number];
 
 /** What complaining customers want (domain §6). */
+/** The cause of a complaint (§8): product or technical, communication and understanding, service
+ * attitude, or the customer's own situation. */
+export const CAUSES = [
+  'product_technical',
+  'communication',
+  'service_attitude',
+  'customer_situation',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
 export const DEMAND_TYPES = [
   'explanation',
   'fix',

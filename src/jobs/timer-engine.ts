@@ -84,7 +84,7 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
       .where('d.next_fire_at', '<=', now)
       .orderBy('d.next_fire_at')
       .limit(batch)
-      .forUpdate('d')
+      .forUpdate(['d', 'c'])
       .skipLocked()
       .execute();
     if (!rows.length) return 0;

@@ -1,0 +1,60 @@
+// Kysely's view of the report tables of migration 0005 (products, settings, denominators and the
+// rollups). Keep in step with the SQL.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
+/** A `date` column, read as text (YYYY-MM-DD) by casting in the query. */
+type DateColumn = ColumnType<string, string, string>;
+type Count = ColumnType<string | number, number, number>;
+
+export interface ProductsTable {
+  id: Generated<string>;
+  name: string;
+  kind: Generated<'product' | 'tariff' | 'campaign'>;
+  launched_on: DateColumn | null;
+  active: Generated<boolean>;
+  first_complaint_id: string | null;
+  first_complaint_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReportSettingsTable {
+  id: Generated<boolean>;
+  time_zone: Generated<string>;
+  repeat_window_days: Generated<number>;
+  agents_team_only: Generated<boolean>;
+  kpi_targets: Json;
+  updated_at: Timestamp;
+}
+
+export interface ReportDenominatorsTable {
+  kind: 'customers' | 'transactions';
+  month: DateColumn;
+  value: ColumnType<string | number, number, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportCountsTable {
+  dim: string;
+  value: string;
+  day: DateColumn;
+  category_id: string;
+  n: Count;
+}
+
+export interface ReportDeltasTable {
+  id: Generated<string>;
+  sign: number;
+  f: string;
+}
+
+export interface ReportTables {
+  products: ProductsTable;
+  report_settings: ReportSettingsTable;
+  report_denominators: ReportDenominatorsTable;
+  report_counts: ReportCountsTable;
+  report_deltas: ReportDeltasTable;
+}
