@@ -70,7 +70,14 @@ export type Permission =
   | 'escalation:review'
   | 'complaint:take_over'
   | 'work_order:answer'
-  | 'compensation:decide';
+  | 'compensation:decide'
+  | 'report:view'
+  | 'report:manage'
+  | 'alert:view'
+  | 'alert:acknowledge'
+  | 'product:view'
+  | 'product:manage'
+  | 'analysis:record';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   'complaint:create': HANDLING_ROLES,
@@ -91,6 +98,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'complaint:take_over': ['supervisor'],
   'work_order:answer': ['department'],
   'compensation:decide': ['specialist', 'supervisor'],
+  // Reports: agents and specialists see their own team's figures unless the admin opens them up
+  // (report_settings.agents_team_only); see reportScope() in src/policies/reports.ts.
+  'report:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
+  'report:manage': ['admin'],
+  'alert:view': ['supervisor', 'analyst', 'admin'],
+  'alert:acknowledge': ['supervisor', 'analyst'],
+  'product:view': ['agent', 'specialist', 'supervisor', 'analyst', 'admin'],
+  'product:manage': ['admin'],
+  'analysis:record': HANDLING_ROLES,
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
