@@ -8,8 +8,9 @@ import { findCustomerIdByPhone } from '../db/repositories/customers.ts';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../domain/errors.ts';
 import { normalisePhone } from '../domain/phone.ts';
+import { CAUSES, CUSTOMER_TYPES } from '../domain/vocabulary.ts';
 import type { Actor } from '../policies/actor.ts';
-import { complaintStatus, instant, listParam, severity } from './schemas.ts';
+import { channel, complaintStatus, instant, listParam, severity } from './schemas.ts';
 
 /** The filters the list and the counts share. */
 export const complaintFilterQuery = z.object({
@@ -31,6 +32,38 @@ export const complaintFilterQuery = z.object({
   receivedFrom: instant.optional(),
   receivedTo: instant.optional(),
   text: z.string().trim().min(1).max(200).optional(),
+  // Drill-down from the reports: the dimensions a report figure is cut by.
+  channel: listParam(channel),
+  team: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('This team only (within what the caller may see; with scope=team it must be their own)'),
+  product: z.string().trim().min(1).max(200).optional().describe('This product, tariff or campaign (exact)'),
+  customerType: listParam(z.enum(CUSTOMER_TYPES)),
+  cause: listParam(z.enum(CAUSES)),
+  departmentId: z.uuid().optional().describe('The responsible department of the cause analysis'),
+  uncategorised: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only complaints without a category'),
+  weekday: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .optional()
+    .describe('Received on this day of the week (1 = Monday) in the report time zone'),
+  hour: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(23)
+    .optional()
+    .describe('Received in this hour of the day (0–23) in the report time zone'),
 });
 
 export const complaintListQuery = complaintFilterQuery.extend({
@@ -61,6 +94,8 @@ export async function complaintFilters(
   q: FilterQuery,
 ): Promise<ComplaintFilters | null> {
   if (q.scope === 'team' && actor.team === null) return null;
+  // My team and another team at once: nothing is both.
+  if (q.scope === 'team' && q.team !== undefined && q.team !== actor.team) return null;
   const customerId = q.phone ? await customerIdOf(db, q.phone) : undefined;
   if (customerId === null) return null;
   return {
@@ -72,11 +107,19 @@ export async function complaintFilters(
     tierQueue: q.scope === 'tier_queue' ? (actor.tierLevel ?? 1) : undefined,
     handlerId: q.mine === 'handler' ? actor.id : q.handlerId,
     involvedUserId: q.scope === 'mine' ? actor.id : undefined,
-    team: q.scope === 'team' ? (actor.team ?? undefined) : undefined,
+    team: q.scope === 'team' ? (actor.team ?? undefined) : q.team,
     customerId,
     receivedFrom: q.receivedFrom,
     receivedTo: q.receivedTo,
     text: q.text,
+    channels: q.channel,
+    product: q.product,
+    customerTypes: q.customerType,
+    causes: q.cause,
+    departmentId: q.departmentId,
+    uncategorised: q.uncategorised,
+    weekday: q.weekday,
+    hour: q.hour,
   };
 }
 

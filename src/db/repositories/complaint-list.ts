@@ -1,7 +1,14 @@
 // Lists and counts of complaints: one where-clause builder (visibility and filters) serves both,
 // so a count always counts exactly what the list would page through.
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
-import { COMPLAINT_STATUSES, type ComplaintStatus, type Severity } from '../../domain/vocabulary.ts';
+import {
+  type Cause,
+  type Channel,
+  COMPLAINT_STATUSES,
+  type ComplaintStatus,
+  type CustomerType,
+  type Severity,
+} from '../../domain/vocabulary.ts';
 import type { ComplaintVisibility } from '../../policies/permissions.ts';
 import type { ComplaintsTable, CustomersTable, Database } from '../schema.ts';
 
@@ -22,6 +29,17 @@ export interface ComplaintFilters {
   receivedFrom?: Date | undefined;
   receivedTo?: Date | undefined;
   text?: string | undefined;
+  channels?: Channel[] | undefined;
+  product?: string | undefined;
+  customerTypes?: CustomerType[] | undefined;
+  causes?: Cause[] | undefined;
+  /** The responsible department of the cause analysis. */
+  departmentId?: string | undefined;
+  /** Only complaints without a category. */
+  uncategorised?: boolean | undefined;
+  /** Received on this ISO day of the week (1 = Monday) / in this hour, in the report time zone. */
+  weekday?: number | undefined;
+  hour?: number | undefined;
 }
 
 export type ListSort = 'received' | 'updated';
@@ -73,6 +91,11 @@ function textCondition(eb: FilterEb, text: string): Expression<SqlBool> {
   ]);
 }
 
+/** A part of the receipt time as the reports read it: in the time zone reports cut days in. */
+function receivedPart(part: 'isodow' | 'hour', value: number): Expression<SqlBool> {
+  return sql<SqlBool>`extract(${sql.raw(part)} from c.received_at at time zone coalesce((select time_zone from report_settings limit 1), 'Asia/Shanghai')) = ${value}`;
+}
+
 function filterConditions(eb: FilterEb, f: ComplaintFilters): Expression<SqlBool>[] {
   const out: (Expression<SqlBool> | false | undefined)[] = [
     !!f.statuses?.length && eb('c.status', 'in', f.statuses),
@@ -95,6 +118,14 @@ function filterConditions(eb: FilterEb, f: ComplaintFilters): Expression<SqlBool
     !!f.receivedFrom && eb('c.received_at', '>=', f.receivedFrom),
     !!f.receivedTo && eb('c.received_at', '<', f.receivedTo),
     !!f.text && textCondition(eb, f.text),
+    !!f.channels?.length && eb('c.channel', 'in', f.channels),
+    !!f.product && eb('c.product', '=', f.product),
+    !!f.customerTypes?.length && eb('c.customer_type', 'in', f.customerTypes),
+    !!f.causes?.length && eb('c.cause', 'in', f.causes),
+    !!f.departmentId && eb('c.responsible_department_id', '=', f.departmentId),
+    !!f.uncategorised && eb('c.category_id', 'is', null),
+    f.weekday !== undefined && receivedPart('isodow', f.weekday),
+    f.hour !== undefined && receivedPart('hour', f.hour),
   ];
   return out.filter((x): x is Expression<SqlBool> => !!x);
 }
