@@ -51,10 +51,44 @@ export interface ReportDeltasTable {
   f: string;
 }
 
+export interface ReportAlertsTable {
+  id: Generated<string>;
+  kind: 'volume_spike' | 'new_product';
+  subject_kind: 'category' | 'product';
+  subject_key: string;
+  category_id: string | null;
+  product_id: string | null;
+  subject_name: string;
+  day: DateColumn;
+  baseline_from: DateColumn | null;
+  baseline_to: DateColumn | null;
+  observed: number;
+  expected: number;
+  threshold: number;
+  method: string;
+  p_value: number | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  complaint_id: string | null;
+  raised_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledgement_note: string | null;
+}
+
+export interface ReportAlertChecksTable {
+  day: DateColumn;
+  checked_at: Timestamp;
+  subjects: Generated<number>;
+  alerts: Generated<number>;
+  elapsed_ms: Generated<number>;
+}
+
 export interface ReportTables {
   products: ProductsTable;
   report_settings: ReportSettingsTable;
   report_denominators: ReportDenominatorsTable;
   report_counts: ReportCountsTable;
   report_deltas: ReportDeltasTable;
+  report_alerts: ReportAlertsTable;
+  report_alert_checks: ReportAlertChecksTable;
 }
