@@ -83,6 +83,19 @@ export interface ReportAlertChecksTable {
   elapsed_ms: Generated<number>;
 }
 
+/** A stored periodic summary (migration 0007). */
+export interface ReportSummariesTable {
+  id: Generated<string>;
+  period_kind: 'day' | 'week' | 'month';
+  period_start: DateColumn;
+  period_end: DateColumn;
+  time_zone: string;
+  generated_at: Timestamp;
+  generated_by: string | null;
+  build_ms: Generated<number>;
+  content: ColumnType<unknown, string, string>;
+}
+
 export interface ReportTables {
   products: ProductsTable;
   report_settings: ReportSettingsTable;
@@ -91,4 +104,5 @@ export interface ReportTables {
   report_deltas: ReportDeltasTable;
   report_alerts: ReportAlertsTable;
   report_alert_checks: ReportAlertChecksTable;
+  report_summaries: ReportSummariesTable;
 }
