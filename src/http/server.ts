@@ -31,6 +31,8 @@ import { escalationRoutes } from './routes/escalations.ts';
 import { healthRoutes } from './routes/health.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
+import { reportSettingsRoutes } from './routes/report-settings.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
 import { userRoutes } from './routes/users.ts';
 import { workOrderRoutes } from './routes/work-orders.ts';
@@ -135,6 +137,8 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       escalationRoutes(api, deps);
       workOrderRoutes(api, deps);
       compensationRoutes(api, deps);
+      reportRoutes(api, deps);
+      reportSettingsRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

@@ -15,6 +15,7 @@ import {
   type NewNotification,
   type NotificationKind,
 } from '../db/repositories/notifications.ts';
+import { foldReportDeltas } from '../db/repositories/report-cube.ts';
 import { supervisorsByTeam } from '../db/repositories/supervisors.ts';
 import type { CommitmentRow, Database, DeadlineRow, EscalationsTable } from '../db/schema.ts';
 import { commitmentNextFire } from '../domain/commitments.ts';
@@ -29,6 +30,8 @@ export interface SweepResult {
   reminded: number;
   overdue: number;
   notifications: number;
+  /** Report deltas folded into the rollups. */
+  folded?: number;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -281,6 +284,7 @@ export async function sweepOnce(
   while ((await sweepCommitments(db, now, batch, out)) === batch) {}
   while ((await sweepWorkOrders(db, now, batch, out)) === batch) {}
   while ((await applyAutomaticEscalations(db, now, batch, out)) === batch) {}
+  out.folded = await foldReportDeltas(db);
   return out;
 }
 

@@ -239,8 +239,9 @@ BEGIN
   IF TG_OP <> 'INSERT' THEN old_f := report_fact(OLD, tz); END IF;
   IF TG_OP <> 'DELETE' THEN new_f := report_fact(NEW, tz); END IF;
   IF TG_OP = 'UPDATE' AND old_f IS NOT DISTINCT FROM new_f THEN RETURN NULL; END IF;
-  IF old_f IS NOT NULL THEN INSERT INTO report_deltas (sign, f) VALUES (-1, old_f); END IF;
-  IF new_f IS NOT NULL THEN INSERT INTO report_deltas (sign, f) VALUES (1, new_f); END IF;
+  -- (Not "old_f IS NOT NULL": a row value is NULL-tested field by field.)
+  IF TG_OP <> 'INSERT' THEN INSERT INTO report_deltas (sign, f) VALUES (-1, old_f); END IF;
+  IF TG_OP <> 'DELETE' THEN INSERT INTO report_deltas (sign, f) VALUES (1, new_f); END IF;
   RETURN NULL;
 END $$;
 CREATE TRIGGER complaints_report_delta AFTER INSERT OR UPDATE OR DELETE ON complaints
