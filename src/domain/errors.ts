@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'WORK_ORDER_CLOSED',
   'COMPENSATION_PENDING',
   'ABOVE_AUTHORITY',
+  'ANALYSIS_MISSING',
+  'FACTS_NOT_VERIFIED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
