@@ -26,6 +26,7 @@ import type {
 import { assertCustomerTypeJudgement } from '../policies/judgements.ts';
 import { authorize } from '../policies/permissions.ts';
 import type { CommandContext } from './context.ts';
+import { noteFirstComplaint } from './first-complaint.ts';
 import { deadlineAudits, planDeadlines, writeDeadlines } from './sync-deadlines.ts';
 
 export interface CreateComplaintInput {
@@ -216,6 +217,8 @@ export async function createComplaint(
         });
       }
       const deadlines = await writeDeadlines(tx, complaint.id, plan, [], ctx.now);
+      // The first complaint about a new product, tariff or campaign alerts at once (§12).
+      await noteFirstComplaint(tx, complaint, ctx.now);
       await recordAudits(tx, [...audits, ...deadlineAudits(complaint.id, plan, ctx.now, actor.id)]);
       if (idempotencyKey) {
         await tx

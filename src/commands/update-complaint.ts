@@ -14,6 +14,7 @@ import type {
 } from '../domain/vocabulary.ts';
 import { assertCustomerTypeJudgement } from '../policies/judgements.ts';
 import type { CommandContext } from './context.ts';
+import { noteFirstComplaint } from './first-complaint.ts';
 import { mutateComplaint, NO_CHANGE } from './mutate-complaint.ts';
 
 export interface UpdateComplaintInput {
@@ -66,6 +67,10 @@ export async function updateComplaint(
     }
     const change = diff(complaint as unknown as Record<string, unknown>, patch);
     if (!change) return NO_CHANGE;
+    // A new product: it may be the first complaint about a new product (§12).
+    if (typeof patch.product === 'string' && patch.product !== complaint.product) {
+      await noteFirstComplaint(tx, { ...complaint, product: patch.product }, ctx.now);
+    }
     await recordAudit(tx, {
       complaintId: complaint.id,
       entity: 'complaint',

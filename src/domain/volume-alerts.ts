@@ -262,6 +262,8 @@ export interface VolumeSpike {
   baselineFrom: string;
   baselineTo: string;
   verdict: VolumeVerdict;
+  /** The baseline days' counts tested against, oldest first (after any set aside). */
+  history: number[];
   /** For a category: the alerting subcategories whose counts were set aside before testing it. */
   setAside: string[];
 }
@@ -313,6 +315,7 @@ export function detectVolumeSpikes(input: VolumeInput, m: VolumeMethod = VOLUME_
       baselineFrom: window.from,
       baselineTo: window.to,
       verdict,
+      history: s.slice(0, -1),
       setAside,
     });
     return true;

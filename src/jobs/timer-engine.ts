@@ -21,6 +21,7 @@ import type { CommitmentRow, Database, DeadlineRow, EscalationsTable } from '../
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
 import { applyAutomaticEscalations } from './automatic-escalations.ts';
+import { checkVolumeAlerts } from './volume-alerts.ts';
 import { sweepWorkOrders } from './work-order-timers.ts';
 
 export interface SweepResult {
@@ -32,6 +33,8 @@ export interface SweepResult {
   notifications: number;
   /** Report deltas folded into the rollups. */
   folded?: number;
+  /** Early-warning alerts raised by the daily volume check. */
+  alerts?: number;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -285,6 +288,10 @@ export async function sweepOnce(
   while ((await sweepWorkOrders(db, now, batch, out)) === batch) {}
   while ((await applyAutomaticEscalations(db, now, batch, out)) === batch) {}
   out.folded = await foldReportDeltas(db);
+  // Once a day, after the day is complete: the volume check (early warning).
+  const volume = await checkVolumeAlerts(db, now);
+  out.alerts = volume.alerts;
+  out.notifications += volume.notifications;
   return out;
 }
 

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'work_order_bounced',
   'work_order_answered',
   'work_order_received',
+  'report_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
