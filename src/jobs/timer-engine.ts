@@ -21,6 +21,7 @@ import type { CommitmentRow, Database, DeadlineRow, EscalationsTable } from '../
 import { commitmentNextFire } from '../domain/commitments.ts';
 import { nextFireAt, recipients } from '../domain/deadlines.ts';
 import { applyAutomaticEscalations } from './automatic-escalations.ts';
+import { makeDueSummaries } from './periodic-summaries.ts';
 import { checkVolumeAlerts } from './volume-alerts.ts';
 import { sweepWorkOrders } from './work-order-timers.ts';
 
@@ -292,6 +293,7 @@ export async function sweepOnce(
   const volume = await checkVolumeAlerts(db, now);
   out.alerts = volume.alerts;
   out.notifications += volume.notifications;
+  await makeDueSummaries(db, now);
   return out;
 }
 
