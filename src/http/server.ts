@@ -36,6 +36,7 @@ import { productRoutes } from './routes/products.ts';
 import { reportSettingsRoutes } from './routes/report-settings.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
+import { summaryRoutes } from './routes/summaries.ts';
 import { userRoutes } from './routes/users.ts';
 import { workOrderRoutes } from './routes/work-orders.ts';
 import { DEFAULT_WEB_DIR, registerWebUi } from './web-ui.ts';
@@ -143,6 +144,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       compensationRoutes(api, deps);
       reportRoutes(api, deps);
       reportSettingsRoutes(api, deps);
+      summaryRoutes(api, deps);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
