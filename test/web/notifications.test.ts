@@ -49,7 +49,12 @@ describe('notificationText', () => {
   it('every kind reads as a sentence without leftover placeholders', () => {
     for (const kind of NOTIFICATION_KINDS) {
       for (const t of [zh, en]) {
-        const s = text(kind, kind.startsWith('deadline') ? deadlinePayload : promisePayload, t);
+        const payload = kind.startsWith('deadline')
+          ? deadlinePayload
+          : kind === 'report_alert'
+            ? { ...promisePayload, alertKind: 'new_product', subject: '5G畅享套餐', productKind: 'tariff' }
+            : promisePayload;
+        const s = text(kind, payload, t);
         expect(s, kind).toContain('TS202611220001');
         expect(s, kind).not.toMatch(/\{\{|notifications\./);
       }
@@ -183,5 +188,51 @@ describe('issue 5 notifications', () => {
     expect(notificationPath(n('work_order_bounced', null, 'w1'), 'supervisor')).toBe('/work-orders?open=w1');
     expect(notificationPath(n('work_order_answered', 'c1', 'w1'), 'agent')).toBe('/complaints/c1');
     expect(notificationPath(n('other', null, null), 'agent')).toBeNull();
+  });
+});
+
+describe('early-warning alerts (report_alert)', () => {
+  const spike = {
+    alertKind: 'volume_spike',
+    subject: '不明扣费',
+    day: '2026-03-09',
+    observed: 12,
+    expected: 1.04,
+    threshold: 6,
+  };
+  const first = {
+    alertKind: 'new_product',
+    subject: '5G畅享套餐',
+    productKind: 'tariff',
+    number: 'TS202603150001',
+  };
+
+  it('a volume spike in words', () => {
+    expect(text('report_alert', spike, zh)).toBe('预警：不明扣费 03-09 收到 12 件投诉，平时每天约 1 件');
+    expect(text('report_alert', spike, en)).toBe(
+      'Alert: 不明扣费 received 12 complaints on 03-09, usually about 1 a day',
+    );
+    expect(text('report_alert', { ...spike, expected: 3.46 }, zh)).toContain('平时每天约 3.5 件');
+  });
+
+  it("a new product's first complaint in words", () => {
+    expect(text('report_alert', first, zh)).toBe(
+      '新资费「5G畅享套餐」首次被投诉（TS202603150001），请立即研究并统一口径',
+    );
+    expect(text('report_alert', first, en)).toBe(
+      'First complaint about the new tariff “5G畅享套餐” (TS202603150001): study it and agree a unified answer',
+    );
+  });
+
+  it('reads as a warning and leads to the alerts page', () => {
+    expect(notificationTone('report_alert')).toBe('warning');
+    for (const role of ['supervisor', 'analyst']) {
+      expect(notificationPath({ kind: 'report_alert', complaintId: null, subjectId: 'a1' }, role)).toBe(
+        '/alerts',
+      );
+      expect(notificationPath({ kind: 'report_alert', complaintId: 'c1', subjectId: 'a1' }, role)).toBe(
+        '/alerts',
+      );
+    }
   });
 });

@@ -22,6 +22,8 @@ const EscalationReviewPage = lazy(() => import('./pages/EscalationReviewPage.tsx
 const ApprovalsPage = lazy(() => import('./pages/ApprovalsPage.tsx'));
 const WorkOrderInboxPage = lazy(() => import('./pages/WorkOrderInboxPage.tsx'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
+const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
+const ProductsAdminPage = lazy(() => import('./pages/ProductsAdminPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Loading() {
@@ -59,6 +61,8 @@ function Gate() {
           <Route path="/deadlines" element={<DeadlineBoardPage me={me.data} />} />
           <Route path="/admin/calendars" element={<CalendarAdminPage me={me.data} />} />
           <Route path="/admin/organisation" element={<OrganisationPage me={me.data} />} />
+          <Route path="/admin/products" element={<ProductsAdminPage me={me.data} />} />
+          <Route path="/alerts" element={<AlertsPage me={me.data} />} />
           <Route path="/escalations" element={<EscalationReviewPage me={me.data} />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/work-orders" element={<WorkOrderInboxPage me={me.data} />} />

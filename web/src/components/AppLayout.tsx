@@ -1,5 +1,6 @@
 // The frame every screen sits in: the menu, who is logged in, the language switch and logout.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -8,6 +9,7 @@ import {
   LogoutOutlined,
   PhoneOutlined,
   RiseOutlined,
+  ShoppingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
@@ -17,6 +19,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/queries.ts';
 import type { Me } from '../api/types.ts';
 import { type Language, rememberLanguage } from '../i18n/index.ts';
+import { seesAlerts } from '../lib/alerts.ts';
 import {
   administersCalendars,
   decidesCompensation,
@@ -31,6 +34,8 @@ const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor']);
 
 /** The menu entry a path belongs to. */
 function sectionOf(path: string): string {
+  if (path.startsWith('/alerts')) return 'alerts';
+  if (path.startsWith('/admin/products')) return 'admin/products';
   for (const s of ['intake', 'deadlines', 'escalations', 'approvals', 'work-orders', 'admin/organisation']) {
     if (path.startsWith(`/${s}`)) return s;
   }
@@ -88,6 +93,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       ? [entry('approvals', '/approvals', <AuditOutlined />, t('nav.approvals'))]
       : []),
     ...(role === 'supervisor' ? [workOrders] : []),
+    ...(seesAlerts(role) ? [entry('alerts', '/alerts', <AlertOutlined />, t('nav.alerts'))] : []),
     ...(administersCalendars(role)
       ? [
           {
@@ -96,6 +102,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             label: <Link to="/admin/calendars">{t('nav.calendars')}</Link>,
           },
           entry('admin/organisation', '/admin/organisation', <ApartmentOutlined />, t('nav.organisation')),
+          entry('admin/products', '/admin/products', <ShoppingOutlined />, t('nav.products')),
         ]
       : []),
   ];

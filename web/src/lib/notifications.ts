@@ -1,6 +1,7 @@
 // A notification in words: "TS202611250001 的答复时限已超时", from its kind and the figures the
 // server stored with it (number, deadline or promise kind, due time, tier, department, amount …),
 // and where a click on it leads.
+import { alertSentence } from './alerts.ts';
 
 export const NOTIFICATION_KINDS = [
   'deadline_at_risk',
@@ -19,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'work_order_received',
   'compensation_approval_needed',
   'compensation_decided',
+  'report_alert',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -98,6 +100,8 @@ export function notificationText(
   const p = n.payload;
   const number = str(p.number) || '—';
   if (!isKind(n.kind)) return t('notifications.kinds.other', { number, kind: n.kind });
+  // An early-warning alert: about a category or a product, not one complaint.
+  if (n.kind === 'report_alert') return alertSentence(p, t);
   if (n.kind === 'work_order_answered' && p.outcome === 'more_time') {
     return t('notifications.kinds.work_order_more_time', { number, ...kindValues(n, t, formatTime) });
   }
@@ -131,6 +135,7 @@ export function notificationTone(kind: string): 'error' | 'warning' | 'info' {
     case 'commitment_due_soon':
     case 'work_order_due_soon':
     case 'compensation_approval_needed':
+    case 'report_alert':
       return 'warning';
     default:
       return 'info';
@@ -148,6 +153,8 @@ export interface NotificationTarget {
  * for a work order (department staff cannot open the complaint), else the complaint.
  */
 export function notificationPath(n: NotificationTarget, role: string): string | null {
+  // Early warning: the alerts page, where it is studied and acknowledged.
+  if (n.kind === 'report_alert') return '/alerts';
   if (n.kind === 'compensation_approval_needed' && (role === 'specialist' || role === 'supervisor')) {
     return '/approvals';
   }
