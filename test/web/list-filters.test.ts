@@ -1,7 +1,13 @@
 // The complaint list's filters: URL ⇄ filters ⇄ API query, with day bounds at midnight in China.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPLAINT_STATUSES, SEVERITIES } from '../../src/domain/vocabulary.ts';
+import {
+  CAUSES,
+  CHANNELS,
+  COMPLAINT_STATUSES,
+  CUSTOMER_TYPES,
+  SEVERITIES,
+} from '../../src/domain/vocabulary.ts';
 import {
   DEFAULT_FILTERS,
   filtersFromSearch,
@@ -113,6 +119,7 @@ describe('filtersToSearch', () => {
       })
       .map((d) => d.toISOString().slice(0, 10));
     const text = fc.string().map((s) => s.trim());
+    const nonBlank = text.filter((s) => s !== '');
     const filters = fc.record({
       scope: fc.constantFrom(...SCOPES),
       statuses: fc.uniqueArray(fc.constantFrom(...COMPLAINT_STATUSES)),
@@ -123,6 +130,15 @@ describe('filtersToSearch', () => {
       text,
       phone: text,
       sort: fc.constantFrom(...SORTS),
+      channels: fc.uniqueArray(fc.constantFrom(...CHANNELS)),
+      team: fc.option(nonBlank, { nil: null }),
+      product: fc.option(nonBlank, { nil: null }),
+      customerTypes: fc.uniqueArray(fc.constantFrom(...CUSTOMER_TYPES)),
+      causes: fc.uniqueArray(fc.constantFrom(...CAUSES)),
+      departmentId: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+      uncategorised: fc.boolean(),
+      weekday: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
+      hour: fc.option(fc.integer({ min: 0, max: 23 }), { nil: null }),
     });
     fc.assert(
       fc.property(filters, (x) => {
