@@ -9,6 +9,7 @@ import { useComplaintList, useStatusCounts } from '../api/queries.ts';
 import type { ComplaintStatus, Me, Severity } from '../api/types.ts';
 import { CategoryPicker } from '../components/CategoryPicker.tsx';
 import { ComplaintTable } from '../components/ComplaintTable.tsx';
+import { DrillTags } from '../components/reports/DrillTags.tsx';
 import { RefusalAlert } from '../components/RefusalAlert.tsx';
 import {
   DEFAULT_FILTERS,
@@ -136,6 +137,7 @@ export default function ComplaintListPage({ me }: { me: Me }) {
             </Button>
           ) : null}
         </Space>
+        <DrillTags filters={filters} onChange={(next) => update(next)} />
         <Tabs
           size="small"
           activeKey={activeStatus}
