@@ -36,11 +36,11 @@ describe('alertDrillPath', () => {
 
 describe('figures in words', () => {
   it('p-values', () => {
-    expect(formatPValue(null)).toBe('—');
-    expect(formatPValue(0.5)).toBe('0.50');
-    expect(formatPValue(0.000594)).toBe('0.00059');
-    expect(formatPValue(1.234e-5)).toBe('0.000012');
-    expect(formatPValue(3e-9)).toBe('< 0.000001');
+    expect(formatPValue(null)).toBe('p = —');
+    expect(formatPValue(0.5)).toBe('p = 0.50');
+    expect(formatPValue(0.000594)).toBe('p = 0.00059');
+    expect(formatPValue(1.234e-5)).toBe('p = 0.000012');
+    expect(formatPValue(3e-9)).toBe('p < 0.000001');
   });
 
   it('daily means and days', () => {

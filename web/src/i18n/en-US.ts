@@ -1100,7 +1100,6 @@ export const enUS: Shape<typeof zhCN> = {
     volumeHeadline: '{{subject}}: {{observed}} complaints on {{day}}',
     baseline: 'Previous {{days}} days: {{expected}} a day; {{threshold}} raise an alert',
     ratio: '{{ratio}}× the baseline',
-    pValue: 'p = {{p}}',
     setAside: 'Still high without its alerting subcategories',
     newProductHeadline: 'First complaint about the new {{productKind}} “{{subject}}”',
     launchedOn: 'Launched {{date}}',

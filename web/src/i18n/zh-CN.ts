@@ -1033,7 +1033,6 @@ export const zhCN = {
     volumeHeadline: '{{subject}}：{{day}} 收到 {{observed}} 件投诉',
     baseline: '前 {{days}} 天日均 {{expected}} 件，达到 {{threshold}} 件即预警',
     ratio: '基线的 {{ratio}} 倍',
-    pValue: 'p = {{p}}',
     setAside: '已扣除发出预警的下级分类后仍然偏高',
     newProductHeadline: '新{{productKind}}「{{subject}}」首次被投诉',
     launchedOn: '上线日期 {{date}}',

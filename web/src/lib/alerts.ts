@@ -31,11 +31,11 @@ export function alertDrillPath(a: DrillDownLike): string {
   return `/complaints?${p.toString()}`;
 }
 
-/** A p-value for people: two significant digits, and "< 0.000001" below that. */
+/** A p-value for people, as "p = 0.00059" (two significant digits), or "p < 0.000001". */
 export function formatPValue(p: number | null): string {
-  if (p === null || !Number.isFinite(p)) return '—';
-  if (p < 1e-6) return '< 0.000001';
-  return p >= 0.01 ? p.toFixed(2) : p.toPrecision(2);
+  if (p === null || !Number.isFinite(p)) return 'p = —';
+  if (p < 1e-6) return 'p < 0.000001';
+  return `p = ${p >= 0.01 ? p.toFixed(2) : p.toPrecision(2)}`;
 }
 
 /** A daily mean with one decimal (a whole number without one). */

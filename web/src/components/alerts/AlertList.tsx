@@ -102,7 +102,7 @@ function Figures({ alert: a }: { alert: Alert }) {
         {t('alerts.baseline', { days, expected: formatMean(a.expected), threshold: a.threshold })}
       </span>
       {a.ratio !== null ? <Tag color="red">{t('alerts.ratio', { ratio: formatMean(a.ratio) })}</Tag> : null}
-      <span className="tousu-muted">{t('alerts.pValue', { p: formatPValue(a.pValue) })}</span>
+      <span className="tousu-muted">{formatPValue(a.pValue)}</span>
       {setAside ? <span className="tousu-muted">{t('alerts.setAside')}</span> : null}
     </Space>
   );
