@@ -76,6 +76,7 @@ export async function noteFirstComplaint(
           launchedOn: product.launched_on,
           daysSinceLaunch: decision.daysSinceLaunch,
           number: complaint.number,
+          spelling: name,
         },
         complaintId: complaint.id,
         complaintNumber: complaint.number,

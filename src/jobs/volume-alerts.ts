@@ -80,7 +80,12 @@ export async function checkDay(
     const started = performance.now();
     const input = await loadVolumeInput(tx, day);
     const result = detectVolumeSpikes(input);
-    const alerts = result.spikes.map((s) => toAlert(s, input.names));
+    const spellings = await productSpellings(
+      tx,
+      day,
+      result.spikes.filter((s) => s.subjectKind === 'product').map((s) => s.key),
+    );
+    const alerts = result.spikes.map((s) => toAlert(s, input.names, spellings.get(s.key)));
     const { raised, notifications } = await raiseAlerts(tx, alerts, now);
     out.alerts += raised.length;
     out.notifications += notifications;
@@ -170,7 +175,30 @@ export async function loadVolumeInput(db: Kysely<Database>, day: string) {
   };
 }
 
-function toAlert(s: VolumeSpike, names: Names): NewAlert {
+/**
+ * The spelling most complaints of the day used for each product key (the complaint list filters a
+ * product by its exact text, so the alert's drill-down uses this one). Only for products that spiked.
+ */
+async function productSpellings(
+  db: Kysely<Database>,
+  day: string,
+  keys: string[],
+): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const rows = await sql<{ key: string; spelling: string; n: number }>`
+    SELECT lower(btrim(value)) AS key, btrim(value) AS spelling, sum(n)::bigint AS n
+      FROM (SELECT value, n FROM report_counts WHERE dim = 'product' AND day = ${day}::date
+            UNION ALL
+            SELECT value, n FROM report_delta_counts WHERE dim = 'product' AND day = ${day}::date) x
+     WHERE lower(btrim(value)) = ANY(${keys}::text[])
+     GROUP BY 1, 2
+     ORDER BY 1, 3 DESC, 2`.execute(db);
+  const out = new Map<string, string>();
+  for (const r of rows.rows) if (!out.has(r.key)) out.set(r.key, r.spelling);
+  return out;
+}
+
+function toAlert(s: VolumeSpike, names: Names, spelling: string | undefined): NewAlert {
   const v = s.verdict;
   const product = s.subjectKind === 'product' ? names.products.get(s.key) : undefined;
   return {
@@ -179,7 +207,10 @@ function toAlert(s: VolumeSpike, names: Names): NewAlert {
     subjectKey: s.key,
     categoryId: s.subjectKind === 'category' ? s.key : null,
     productId: product?.id ?? null,
-    subjectName: (s.subjectKind === 'category' ? names.categories.get(s.key) : product?.name) ?? s.key,
+    subjectName:
+      (s.subjectKind === 'category' ? names.categories.get(s.key) : product?.id ? product.name : spelling) ??
+      product?.name ??
+      s.key,
     day: s.day,
     baselineFrom: s.baselineFrom,
     baselineTo: s.baselineTo,
@@ -198,6 +229,7 @@ function toAlert(s: VolumeSpike, names: Names): NewAlert {
       minCount: VOLUME_METHOD.minCount,
       minRatio: VOLUME_METHOD.minRatio,
       baselineFloor: VOLUME_METHOD.baselineFloor,
+      ...(spelling ? { spelling } : {}),
     },
     complaintId: null,
   };

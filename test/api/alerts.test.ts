@@ -180,9 +180,10 @@ describe('the daily volume check', () => {
   });
 
   it('days missed while no server ran are checked on catch-up, each once, even by two checks at once', async () => {
-    // A product spike on 03-12: a free-text product nobody registered.
+    // A product spike on 03-12: a free-text product nobody registered, typed two ways.
     at('2026-03-12T18:00:00+08:00');
-    for (let i = 0; i < 9; i++) await complain('2026-03-12', { product: 'Pro宽带' });
+    for (let i = 0; i < 7; i++) await complain('2026-03-12', { product: 'Pro宽带' });
+    for (let i = 0; i < 2; i++) await complain('2026-03-12', { product: 'PRO宽带' });
     at('2026-03-14T08:00:00+08:00');
     const [a, b] = await Promise.all([
       checkVolumeAlerts(s.handle.db, now),
@@ -300,6 +301,8 @@ describe('a new product, tariff or campaign', () => {
       pValue: null,
       complaint: { id: first.id, number: first.number },
       details: { launchedOn: '2026-03-01', daysSinceLaunch: 14, productKind: 'tariff' },
+      // The list filters a product by its exact text: the spelling the complaint used.
+      drillDown: { from: '2026-03-15', to: '2026-03-15', categoryId: null, product: '5g畅享套餐' },
     });
     const notes = (await alertNotes(supervisor)).filter((n) => n.payload.alertKind === 'new_product');
     expect(notes).toHaveLength(1);

@@ -83,7 +83,13 @@ export function presentAlert(a: AlertView): z.input<typeof alertSchema> {
       from: a.day,
       to: a.day,
       categoryId: a.subject_kind === 'category' ? a.category_id : null,
-      product: a.subject_kind === 'product' ? a.subject_name : null,
+      // The complaint list filters a product by its exact text: the spelling the complaints used.
+      product:
+        a.subject_kind === 'product'
+          ? typeof details.spelling === 'string'
+            ? details.spelling
+            : a.subject_name
+          : null,
     },
     raisedAt: a.raised_at.toISOString(),
     acknowledgement:
