@@ -10,7 +10,8 @@ import { transferComplaint } from '../commands/transfer-complaint.ts';
 import { type UpdateComplaintInput, updateComplaint } from '../commands/update-complaint.ts';
 import { answerWorkOrder, sendWorkOrder } from '../commands/work-orders.ts';
 import { complaintDemands } from '../db/repositories/complaints.ts';
-import type { DemandStatus, DemandType, ResolutionClass } from '../domain/vocabulary.ts';
+import type { AnalysisInput } from '../domain/cause-analysis.ts';
+import type { Cause, DemandStatus, DemandType, ResolutionClass } from '../domain/vocabulary.ts';
 import type { Actor } from '../policies/actor.ts';
 import { ANSWERS, LESSONS, NOTES, REASONS, REOPENINGS, WORK_ORDERS } from './demo-data.ts';
 import type { ComplaintPlan } from './demo-plan.ts';
@@ -28,6 +29,16 @@ const DECLINE: Record<DemandType, number> = {
   improvement: 0.15,
   other: 0.2,
 };
+/** The cause (§8) of a complaint we were at fault for, by its category; otherwise product or technical. */
+const CAUSE_BY_CATEGORY: Record<string, Cause> = {
+  坐席服务: 'service_attitude',
+  营业厅服务: 'service_attitude',
+  上门服务: 'service_attitude',
+  套餐资费: 'communication',
+  宣传不实: 'communication',
+  营销骚扰: 'communication',
+};
+
 /** Demands owed only when we were at fault: otherwise they are mostly declined. */
 const OWED_ONLY_AT_FAULT: readonly DemandType[] = ['refund', 'compensation', 'apology', 'staff_action'];
 
@@ -79,6 +90,8 @@ class Story {
   /** Who works the complaint: the owner, or the specialist it was transferred to. */
   private handler: Actor;
   private readonly resolutionClass: ResolutionClass;
+  /** The specialist recorded the verified facts: only then is the company's fault judged (pitfall 5). */
+  private factsVerified = false;
 
   constructor(
     private readonly s: Script,
@@ -208,6 +221,7 @@ class Story {
       );
     }
     this.handler = specialist;
+    this.factsVerified = true;
     // The specialist verifies the facts with the departments involved (customers tell what favours them).
     s.contact(specialist, [30, 720], this.call('verify_facts', NOTES.verify));
     const judged: Omit<UpdateComplaintInput, 'version'> = { verifiedFacts: plan.cause };
@@ -308,7 +322,25 @@ class Story {
     const withSummary = reopened || plan.severity !== 'normal' || rng.chance(0.35);
     const closer = plan.severity === 'crisis' && this.cast.supervisor ? this.cast.supervisor : this.handler;
     const summary = withSummary ? this.summary(reopened) : null;
-    this.s.transition(closer, [10, 600], { action: 'close', summary });
+    this.s.transition(closer, [10, 600], { action: 'close', summary, analysis: this.analysis() });
+  }
+
+  /** The cause analysis (§8) closing needs, from what verification found. */
+  private analysis(): AnalysisInput {
+    const { plan } = this;
+    const cause: Cause = plan.ourFault
+      ? (CAUSE_BY_CATEGORY[plan.scenario.category] ?? 'product_technical')
+      : 'customer_situation';
+    const department = this.cast.department?.departmentId ?? null;
+    return {
+      cause,
+      controllable: plan.ourFault,
+      internal: plan.ourFault,
+      reversible: this.resolutionClass !== 'not_now',
+      companyAtFault: this.factsVerified ? plan.ourFault : null,
+      responsibleDepartmentId: plan.ourFault && cause === 'product_technical' ? department : null,
+      note: `${plan.cause}。`,
+    };
   }
 
   /** The customer comes back: the problem is not gone. Reopened, often with a new demand. */

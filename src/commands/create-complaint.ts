@@ -8,6 +8,7 @@ import { findCategory } from '../db/repositories/categories.ts';
 import type { ComplaintDetail } from '../db/repositories/complaint-detail.ts';
 import { nextDailySequence } from '../db/repositories/complaints.ts';
 import { findOrCreateCustomer } from '../db/repositories/customers.ts';
+import { findRepeatOf } from '../db/repositories/repeat-complaints.ts';
 import { timingConfig } from '../db/repositories/timing-config.ts';
 import type { Database } from '../db/schema.ts';
 import { decideTransition } from '../domain/complaint-lifecycle.ts';
@@ -85,6 +86,7 @@ export async function createComplaint(
       confirmed: input.confirmed === true,
       summary: null,
       demands: input.demands.map((_, i) => ({ id: String(i), status: 'open', customerInformed: false })),
+      analysed: false,
     },
     { action: 'accept' },
   ).ok;
@@ -117,6 +119,14 @@ export async function createComplaint(
       }
       const number = preallocated ?? (await allocate(tx));
       const customer = await findOrCreateCustomer(tx, phone, input.customer.name?.trim() || null, ctx.now);
+      // 常见投诉不重复: the same customer on the same category within the window is a repeat.
+      const repeatOf = await findRepeatOf(tx, {
+        id: null,
+        number,
+        customerId: customer.id,
+        categoryId: input.categoryId ?? null,
+        receivedAt,
+      });
       // The deadlines are planned before the insert, so the complaint is written once, with them.
       const plan = planDeadlines(
         config,
@@ -157,6 +167,7 @@ export async function createComplaint(
           accepted_at: accept ? ctx.now : null,
           created_at: ctx.now,
           updated_at: ctx.now,
+          repeat_of: repeatOf?.id ?? null,
           ...plan.columns,
         })
         .returningAll()
@@ -190,6 +201,7 @@ export async function createComplaint(
             status: complaint.status,
             channel: input.channel,
             severity: input.severity ?? 'normal',
+            ...(repeatOf ? { repeat_of: repeatOf.id } : {}),
           },
         },
         ...demandRows.map(
@@ -244,6 +256,8 @@ export async function createComplaint(
         customer: profile,
         category: category ? { id: category.id, name: category.name, name_en: category.name_en } : null,
         names: new Map([[actor.id, actor.name]]),
+        repeatOf,
+        responsibleDepartment: null,
       };
     });
     return { complaintId: created.complaint.id, replayed: false, created };

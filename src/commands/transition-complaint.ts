@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import { recordAudit } from '../db/repositories/audit.ts';
 import { openWorkOrderIds } from '../db/repositories/work-orders.ts';
 import type { ComplaintsTable } from '../db/schema.ts';
+import { isAnalysed } from '../domain/cause-analysis.ts';
 import { decideTransition, type TransitionRequest } from '../domain/complaint-lifecycle.ts';
 import { refusalError } from '../domain/errors.ts';
 import type { ResolutionClass } from '../domain/vocabulary.ts';
@@ -10,6 +11,7 @@ import { cancelOpenCommitments } from './commitments.ts';
 import { cancelPendingCompensations } from './compensations.ts';
 import type { CommandContext } from './context.ts';
 import { mutateComplaint } from './mutate-complaint.ts';
+import { applyAnalysis } from './record-analysis.ts';
 import { cancelOpenWorkOrders } from './work-orders.ts';
 
 export type TransitionInput = TransitionRequest & {
@@ -45,6 +47,7 @@ export async function transitionComplaint(
         })),
         openCommitmentIds: openCommitments.map((c) => c.id),
         openWorkOrderIds: openWorkOrders,
+        analysed: isAnalysed(complaint),
       },
       input,
     );
@@ -53,6 +56,7 @@ export async function transitionComplaint(
     const patch: Updateable<ComplaintsTable> = { status: decision.to };
     const now = ctx.now;
     let reason: string | undefined;
+    let analysed: Updateable<ComplaintsTable> | null = null;
     switch (input.action) {
       case 'accept':
         patch.confirmed = true;
@@ -71,6 +75,9 @@ export async function transitionComplaint(
         if (input.resolutionClass) patch.resolution_class = input.resolutionClass;
         break;
       case 'close':
+        // The analysis sent with the close is recorded first, in the same transaction (its own
+        // timeline entry precedes the close).
+        if (input.analysis) analysed = await applyAnalysis(tx, ctx, complaint, input.analysis);
         patch.closed_at = now;
         patch.close_reason = 'completed';
         if (input.summary?.trim()) patch.summary = input.summary.trim();
@@ -122,6 +129,6 @@ export async function transitionComplaint(
       before,
       after,
     });
-    return patch;
+    return { ...analysed, ...patch };
   });
 }

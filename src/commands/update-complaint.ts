@@ -3,7 +3,9 @@
 import type { Updateable } from 'kysely';
 import { diff, recordAudit } from '../db/repositories/audit.ts';
 import { findCategory } from '../db/repositories/categories.ts';
+import { findRepeatOf } from '../db/repositories/repeat-complaints.ts';
 import type { ComplaintsTable } from '../db/schema.ts';
+import { factsVerified } from '../domain/cause-analysis.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import type {
   CustomerMotive,
@@ -64,6 +66,29 @@ export async function updateComplaint(
     for (const [field, column] of Object.entries(FIELD_COLUMNS)) {
       const value = input[field as keyof typeof FIELD_COLUMNS];
       if (value !== undefined) patch[column] = value;
+    }
+    // Pitfall 5: a judged fault rests on the verified facts; they cannot be taken away beneath it.
+    if (
+      input.verifiedFacts !== undefined &&
+      !factsVerified(input.verifiedFacts) &&
+      complaint.company_at_fault !== null
+    ) {
+      throw new DomainError(
+        'FACTS_NOT_VERIFIED',
+        "The cause analysis judged the company's fault on these verified facts; change that judgement to not judged before removing them",
+        { rule: 'fault_rests_on_facts', field: 'verifiedFacts' },
+      );
+    }
+    // A new category: the complaint may now repeat another one (or no longer repeat one).
+    if (input.categoryId !== undefined && (input.categoryId ?? null) !== complaint.category_id) {
+      const repeat = await findRepeatOf(tx, {
+        id: complaint.id,
+        number: complaint.number,
+        customerId: complaint.customer_id,
+        categoryId: input.categoryId ?? null,
+        receivedAt: complaint.received_at,
+      });
+      patch.repeat_of = repeat?.id ?? null;
     }
     const change = diff(complaint as unknown as Record<string, unknown>, patch);
     if (!change) return NO_CHANGE;

@@ -5,6 +5,7 @@
 //                      └──────────resolve─────────────────────────▲
 //   resolved | closed ──reopen──▶ in_progress        (any but closed) ──withdraw──▶ closed
 
+import type { AnalysisInput } from './cause-analysis.ts';
 import type { Refusal } from './errors.ts';
 import type { ComplaintAction, ComplaintStatus, DemandStatus, Severity } from './vocabulary.ts';
 
@@ -25,13 +26,15 @@ export interface ComplaintSnapshot {
   openCommitmentIds?: readonly string[];
   /** Work orders to departments still open (内部工单): the answer is part of the resolution. */
   openWorkOrderIds?: readonly string[];
+  /** The cause analysis (§8) is recorded: closing as completed needs one. */
+  analysed: boolean;
 }
 
 export type TransitionRequest =
   | { action: 'accept'; confirmed?: boolean }
   | { action: 'start' }
   | { action: 'resolve' }
-  | { action: 'close'; summary?: string | null }
+  | { action: 'close'; summary?: string | null; analysis?: AnalysisInput | null }
   | { action: 'reopen'; reason?: string | null }
   | { action: 'withdraw'; reason?: string | null };
 
@@ -137,6 +140,14 @@ function guardViolations(c: ComplaintSnapshot, req: TransitionRequest): Refusal[
           details: { rule: 'summary_for_major', severity: c.severity },
         });
       }
+      if (!c.analysed && !req.analysis) {
+        out.push({
+          code: 'ANALYSIS_MISSING',
+          message:
+            'A complaint is closed as completed with its cause analysis (cause, controllable, internal, reversible); record it or send it with the close',
+          details: { rule: 'analysis_at_close', field: 'analysis' },
+        });
+      }
       break;
     }
     case 'reopen':
@@ -209,11 +220,16 @@ export function transitionAbilities(c: ComplaintSnapshot): Record<ComplaintActio
     return { allowed: false, code: d.refusal.code, message: d.refusal.message, details: d.refusal.details };
   };
   const needsSummary = SUMMARY_REQUIRED_FOR.includes(c.severity) && !hasText(c.summary);
+  // Like a missing summary, a missing analysis is an input the close dialog collects.
+  const closeInputs = [...(needsSummary ? ['summary'] : []), ...(c.analysed ? [] : ['analysis'])];
   return {
     accept: probe({ action: 'accept', confirmed: true }, c.confirmed ? [] : ['confirmed']),
     start: probe({ action: 'start' }, []),
     resolve: probe({ action: 'resolve' }, []),
-    close: probe({ action: 'close', summary: needsSummary ? 'x' : null }, needsSummary ? ['summary'] : []),
+    close: probe(
+      { action: 'close', summary: needsSummary ? 'x' : null, analysis: c.analysed ? null : { cause: 'x' } },
+      closeInputs,
+    ),
     reopen: probe({ action: 'reopen', reason: 'x' }, ['reason']),
     withdraw: probe({ action: 'withdraw', reason: 'x' }, ['reason']),
   };

@@ -10,6 +10,7 @@ import {
 import { DEADLINE_KINDS, DEADLINE_STATES } from '../domain/deadlines.ts';
 import { ESCALATION_KINDS, ESCALATION_REASONS, ESCALATION_REVIEWS } from '../domain/escalation.ts';
 import {
+  CAUSES,
   CHANNELS,
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUSES,
@@ -46,6 +47,7 @@ const abilities = z.object({
   pickUp: ability,
   handBack: ability,
   sendWorkOrder: ability,
+  analyse: ability,
 } as Record<
   | (typeof COMPLAINT_ACTIONS)[number]
   | 'edit'
@@ -60,7 +62,8 @@ const abilities = z.object({
   | 'flagDifficult'
   | 'pickUp'
   | 'handBack'
-  | 'sendWorkOrder',
+  | 'sendWorkOrder'
+  | 'analyse',
   typeof ability
 >);
 
@@ -176,6 +179,26 @@ export const nextDeadlineResponse = z
   .nullable()
   .describe('The earliest deadline still open (null when none runs)');
 
+export const analysisResponse = z
+  .object({
+    cause: z
+      .enum(CAUSES)
+      .describe('product_technical | communication | service_attitude | customer_situation (§8)'),
+    controllable: z.boolean(),
+    internal: z.boolean(),
+    reversible: z.boolean(),
+    companyAtFault: z
+      .boolean()
+      .nullable()
+      .describe('null: not judged; judged only once the facts are verified (pitfall 5)'),
+    responsibleDepartment: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    note: z.string().nullable().describe('Impact, result, change'),
+    analysedBy: userRef.nullable(),
+    analysedAt: nullableTimestamp,
+  })
+  .nullable()
+  .describe('The cause analysis (§8); closing as completed needs one');
+
 const categoryRef = z.object({
   id: z.uuid(),
   name: z.string().nullable(),
@@ -260,6 +283,11 @@ export const complaintSchema = z.object({
   escalations: z.array(escalationResponse),
   compensations: z.array(compensationSchema).describe('补偿 granted or requested on the demands'),
   workOrders: z.array(workOrderSchema).describe('内部工单 sent to departments'),
+  analysis: analysisResponse,
+  repeatOf: z
+    .object({ id: z.uuid(), number: z.string() })
+    .nullable()
+    .describe('The earlier complaint of the same customer and category, within the repeat window'),
   abilities: abilities.describe("What the caller may do now, and why not: the server's decision"),
 });
 
@@ -315,6 +343,10 @@ const customerFlag = z
       code: z.literal('repeat_caller'),
       count: count.describe('Complaints received within the window'),
       days: z.number().int(),
+    }),
+    z.object({
+      code: z.literal('repeat_complaint'),
+      count: count.describe('Complaints that repeat an earlier one of the same category within the window'),
     }),
     z.object({ code: z.literal('open_complaints'), count: count.describe('Complaints not yet closed') }),
     z.object({

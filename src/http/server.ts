@@ -19,6 +19,7 @@ import { registerAuthentication } from './authenticate.ts';
 import { errorHandler } from './error-handler.ts';
 import { DEFAULT_THROTTLE, type ThrottleOptions } from './login-throttle.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes } from './routes/auth.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { categoryRoutes } from './routes/categories.ts';
@@ -133,6 +134,7 @@ export async function buildServer(opts: ServerOptions): Promise<App> {
       customerRoutes(api, deps);
       complaintRoutes(api, deps);
       complaintActionRoutes(api, deps);
+      analysisRoutes(api, deps);
       commitmentRoutes(api, deps);
       deadlineRoutes(api, deps);
       notificationRoutes(api, deps);

@@ -112,6 +112,28 @@ const matrix: Array<{
     },
   },
   {
+    name: 'PUT /complaints/:id/analysis',
+    call: (c) =>
+      c.request('PUT', `/complaints/${complaint.id}/analysis`, {
+        version: 999,
+        cause: 'communication',
+        controllable: true,
+        internal: true,
+        reversible: true,
+      }),
+    expect: {
+      anonymous: 401,
+      agent: 409,
+      teammate: 409,
+      otherAgent: 404,
+      specialist: 404,
+      supervisor: 409,
+      analyst: 403,
+      admin: 403,
+      department: 404,
+    },
+  },
+  {
     name: 'GET /complaints',
     call: (c) => c.get('/complaints'),
     expect: {

@@ -282,7 +282,11 @@ describe('promises to the customer', () => {
       reason: 'too late',
     });
     expect(r.body.error.code).toBe('COMMITMENT_CLOSED');
-    r = await agent.client.post(`/complaints/${c.id}/transitions`, { action: 'close', version: c.version });
+    r = await agent.client.post(`/complaints/${c.id}/transitions`, {
+      action: 'close',
+      version: c.version,
+      analysis: { cause: 'communication', controllable: true, internal: true, reversible: true },
+    });
     expect(r.status).toBe(200);
     // Closing ends what still ran: the resolution was met at resolve, nothing else is open.
     expect(r.body.deadlines.every((d: Json) => d.state === 'met' || d.state === 'cancelled')).toBe(true);

@@ -104,6 +104,29 @@ describe('tousu demo', () => {
     expect(missing).toEqual([]);
   });
 
+  it('closes as completed only with a cause analysis, judging the fault only on verified facts', async () => {
+    const unanalysed = await db.db
+      .selectFrom('complaints')
+      .select('number')
+      .where('close_reason', '=', 'completed')
+      .where('cause', 'is', null)
+      .execute();
+    expect(unanalysed).toEqual([]);
+    const faultWithoutFacts = await db.db
+      .selectFrom('complaints')
+      .select('number')
+      .where('company_at_fault', 'is not', null)
+      .where((eb) => eb.or([eb('verified_facts', 'is', null), eb(sql`trim(verified_facts)`, '=', '')]))
+      .execute();
+    expect(faultWithoutFacts).toEqual([]);
+    const analysed = await db.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('cause', 'is not', null)
+      .execute();
+    expect(analysed.length).toBeGreaterThan(0);
+  });
+
   it('records a timeline for every complaint, never before receipt nor after now', async () => {
     const withoutAudit = await db.db
       .selectFrom('complaints as c')

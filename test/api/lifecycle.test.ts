@@ -97,6 +97,7 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
     expect(r.body.error.details.violations.map((v: Json) => v.code)).toEqual([
       'DEMANDS_NOT_INFORMED',
       'SUMMARY_REQUIRED',
+      'ANALYSIS_MISSING',
     ]);
 
     r = await a.post(`/complaints/${c.id}/contacts`, {
@@ -120,11 +121,12 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
 
     r = await transition(a, c, { action: 'close' });
     expect(r.body.error.code).toBe('SUMMARY_REQUIRED');
-    expect(c.abilities.close).toEqual({ allowed: true, requires: ['summary'] });
+    expect(c.abilities.close).toEqual({ allowed: true, requires: ['summary', 'analysis'] });
 
     r = await transition(a, c, {
       action: 'close',
       summary: '增值业务争议：退还58元，解释开通记录，客户满意。',
+      analysis: { cause: 'communication', controllable: true, internal: true, reversible: true },
     });
     expect(r.status).toBe(200);
     c = r.body;
@@ -164,6 +166,7 @@ describe('a complaint taken on a call, from acceptance to closure', () => {
       'contact.logged',
       'deadline.met', // reply: the call told the customer the result
       'demand.updated',
+      'complaint.analysed',
       'complaint.close',
       'complaint.reopen',
       'deadline.reopened', // resolution starts again
@@ -186,7 +189,12 @@ describe('closing before resolving', () => {
     expect(r.body.error.code).toBe('INVALID_TRANSITION');
     expect(r.body.error.message).toBe('Cannot close a complaint that is accepted');
     const violations = r.body.error.details.violations as Json[];
-    expect(violations.map((v) => v.code)).toEqual(['INVALID_TRANSITION', 'DEMANDS_OPEN', 'SUMMARY_REQUIRED']);
+    expect(violations.map((v) => v.code)).toEqual([
+      'INVALID_TRANSITION',
+      'DEMANDS_OPEN',
+      'SUMMARY_REQUIRED',
+      'ANALYSIS_MISSING',
+    ]);
     expect(violations[1].details.demandIds).toEqual(openIds);
     const close = c.abilities.close;
     expect(close).toMatchObject({ allowed: false, code: 'INVALID_TRANSITION' });

@@ -403,7 +403,10 @@ describe('answers', () => {
     r = await agent.client.post(`/work-orders/${check.id}/cancel`, { reason: 'again' });
     expect(r.body.error.code).toBe('WORK_ORDER_CLOSED');
     c = await complaint(c.id);
-    r = await transition(c, { action: 'close' });
+    r = await transition(c, {
+      action: 'close',
+      analysis: { cause: 'product_technical', controllable: true, internal: true, reversible: true },
+    });
     expect(r.status).toBe(200);
     expect(r.body.timeline.filter((e: Json) => e.action === 'work_order.cancelled')).toHaveLength(1);
   });

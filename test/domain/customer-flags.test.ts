@@ -5,6 +5,7 @@ const plain: CustomerFacts = {
   vipLevel: 0,
   tags: [],
   recentComplaints: 1,
+  repeatComplaints: 0,
   openComplaints: 0,
   maliciousJudgements: 0,
 };
@@ -28,6 +29,11 @@ describe('customerFlags', () => {
       flags: [{ code: 'repeat_caller', count: 2, days: REPEAT_WINDOW_DAYS }],
     },
     {
+      name: 'two complaints flagged as repeats',
+      facts: { repeatComplaints: 2 },
+      flags: [{ code: 'repeat_complaint', count: 2 }],
+    },
+    {
       name: 'an open complaint',
       facts: { openComplaints: 1 },
       flags: [{ code: 'open_complaints', count: 1 }],
@@ -43,10 +49,18 @@ describe('customerFlags', () => {
         vipLevel: 1,
         tags: ['投诉大户'],
         recentComplaints: 4,
+        repeatComplaints: 1,
         openComplaints: 2,
         maliciousJudgements: 1,
       },
-      codes: ['vip', 'tagged', 'repeat_caller', 'open_complaints', 'previous_malicious_judgement'],
+      codes: [
+        'vip',
+        'tagged',
+        'repeat_caller',
+        'repeat_complaint',
+        'open_complaints',
+        'previous_malicious_judgement',
+      ],
     },
   ] as { name: string; facts: Partial<CustomerFacts>; codes?: string[]; flags?: unknown[] }[])(
     '$name',

@@ -34,6 +34,7 @@ export function snapshot(overrides: Partial<ComplaintSnapshot> = {}): ComplaintS
     confirmed: true,
     summary: null,
     demands: [fulfilled('d1')],
+    analysed: true,
     ...overrides,
   };
 }

@@ -271,6 +271,7 @@ describe('the complaint cannot be resolved or closed while a work order is open'
     summary: null,
     demands: [{ id: 'd1', status: 'fulfilled', customerInformed: true }],
     openWorkOrderIds,
+    analysed: true,
   });
 
   it.each([

@@ -16,6 +16,7 @@ const snapshot = (over: Partial<ComplaintSnapshot>): ComplaintSnapshot => ({
   confirmed: true,
   summary: null,
   demands: [{ id: 'd1', status: 'fulfilled', customerInformed: true }],
+  analysed: true,
   ...over,
 });
 const openDemand = { id: 'd2', status: 'open', customerInformed: false } as const;

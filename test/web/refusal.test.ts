@@ -33,7 +33,7 @@ function ctx(t: Translate, action?: ComplaintAction): ExplainContext {
 /** The refusal the server really sends for `action` on this complaint. */
 function serverRefusal(c: Partial<ComplaintSnapshot>, action: ComplaintAction, extra = {}): RefusalLike {
   const decision = decideTransition(
-    { status: 'new', severity: 'normal', confirmed: true, summary: null, demands: [], ...c },
+    { status: 'new', severity: 'normal', confirmed: true, summary: null, demands: [], analysed: true, ...c },
     { action, ...extra } as Parameters<typeof decideTransition>[1],
   );
   if (decision.ok) throw new Error(`expected ${action} to be refused`);

@@ -30,6 +30,8 @@ export async function loadComplaintDetail(
     levels,
     compensations,
     workOrders,
+    repeatOf,
+    responsibleDepartment,
   ] = await Promise.all([
     complaintDemands(db, complaint.id),
     opts.withHistory ? complaintContacts(db, complaint.id) : Promise.resolve([]),
@@ -52,10 +54,25 @@ export async function loadComplaintDetail(
     tierLevels(db),
     complaintCompensations(db, complaint.id),
     complaintWorkOrders(db, complaint.id).then((rows) => loadWorkOrderViews(db, rows)),
+    complaint.repeat_of
+      ? db
+          .selectFrom('complaints')
+          .select(['id', 'number'])
+          .where('id', '=', complaint.repeat_of)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    complaint.responsible_department_id
+      ? db
+          .selectFrom('departments')
+          .select(['id', 'name'])
+          .where('id', '=', complaint.responsible_department_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   const names = await userNames(db, [
     complaint.owner_id,
     complaint.handler_id,
+    complaint.analysed_by,
     ...commitments.flatMap((c) => [c.made_by, c.fulfilled_by, c.cancelled_by]),
     ...escalations.flatMap((e) => [e.from_handler_id, e.to_handler_id, e.created_by, e.reviewed_by]),
     ...compensationPeople(compensations),
@@ -74,6 +91,10 @@ export async function loadComplaintDetail(
     tierLevels: levels,
     compensations,
     workOrders,
+    /** The earlier complaint this one repeats (same customer and category within the window). */
+    repeatOf: repeatOf ?? null,
+    /** The department the cause analysis holds responsible. */
+    responsibleDepartment: responsibleDepartment ?? null,
   };
 }
 

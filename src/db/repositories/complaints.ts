@@ -62,7 +62,13 @@ export async function customerComplaintCounts(
   db: Kysely<Database>,
   customerId: string,
   since: Date,
-): Promise<{ byStatus: Partial<Record<ComplaintStatus, number>>; since: number; malicious: number }> {
+): Promise<{
+  byStatus: Partial<Record<ComplaintStatus, number>>;
+  since: number;
+  malicious: number;
+  /** Complaints flagged as repeating an earlier one. */
+  repeats: number;
+}> {
   const rows = await db
     .selectFrom('complaints')
     .select([
@@ -70,14 +76,17 @@ export async function customerComplaintCounts(
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.count<number>('id').filterWhere('received_at', '>=', since).as('recent'),
       (eb) => eb.fn.count<number>('id').filterWhere('customer_type', '=', 'malicious_claim').as('malicious'),
+      (eb) => eb.fn.count<number>('id').filterWhere('repeat_of', 'is not', null).as('repeats'),
     ])
     .where('customer_id', '=', customerId)
     .groupBy('status')
     .execute();
-  const sum = (key: 'recent' | 'malicious') => rows.reduce((total, r) => total + Number(r[key]), 0);
+  const sum = (key: 'recent' | 'malicious' | 'repeats') =>
+    rows.reduce((total, r) => total + Number(r[key]), 0);
   return {
     byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
     since: sum('recent'),
     malicious: sum('malicious'),
+    repeats: sum('repeats'),
   };
 }

@@ -6,6 +6,7 @@ import type { ComplaintDetail } from '../../db/repositories/complaint-detail.ts'
 import type { ComplaintListRow } from '../../db/repositories/complaint-list.ts';
 import { commitmentFactsOf } from '../../db/repositories/deadlines.ts';
 import type { CommitmentRow, ComplaintRow, DeadlineRow, DemandRow, EscalationRow } from '../../db/schema.ts';
+import { faultRefusal, isAnalysed } from '../../domain/cause-analysis.ts';
 import type { WordingFinding } from '../../domain/commitments.ts';
 import { commitmentState } from '../../domain/commitments.ts';
 import { type Ability, stageOf, transitionAbilities } from '../../domain/complaint-lifecycle.ts';
@@ -193,6 +194,7 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
     })),
     openCommitmentIds: d.commitments.filter((x) => x.status === 'open').map((x) => x.id),
     openWorkOrderIds: d.workOrders.filter((x) => x.row.status === 'open').map((x) => x.row.id),
+    analysed: isAnalysed(c),
   });
   if (!handle) {
     return {
@@ -215,6 +217,7 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
       pickUp: FORBIDDEN,
       handBack: FORBIDDEN,
       sendWorkOrder: FORBIDDEN,
+      analyse: FORBIDDEN,
     };
   }
   const closed: Ability =
@@ -250,6 +253,34 @@ function abilities(actor: Actor, d: ComplaintDetail): ComplaintOut['abilities'] 
     flagDifficult: c.difficult_caller
       ? { allowed: false, code: 'CONFLICT', message: 'The caller is already flagged as difficult' }
       : { allowed: true, requires: ['reason'] },
+    analyse: analyseAbility(actor, c, closed),
+  };
+}
+
+/** Recording the cause analysis; `details.companyAtFault` says whether the fault may be judged yet. */
+function analyseAbility(actor: Actor, c: ComplaintRow, closed: Ability): Ability {
+  if (!can(actor, 'analysis:record')) return FORBIDDEN;
+  if (!closed.allowed) return closed;
+  return {
+    allowed: true,
+    requires: ['cause', 'controllable', 'internal', 'reversible'],
+    details: { companyAtFault: refused(faultRefusal(c.verified_facts)) },
+  };
+}
+
+function presentAnalysis(d: ComplaintDetail): ComplaintOut['analysis'] {
+  const c = d.complaint;
+  if (!c.cause) return null;
+  return {
+    cause: c.cause,
+    controllable: c.cause_controllable ?? false,
+    internal: c.cause_internal ?? false,
+    reversible: c.cause_reversible ?? false,
+    companyAtFault: c.company_at_fault,
+    responsibleDepartment: d.responsibleDepartment,
+    note: c.analysis_note,
+    analysedBy: presentUserRef(c.analysed_by, d.names),
+    analysedAt: iso(c.analysed_at),
   };
 }
 
@@ -323,6 +354,8 @@ export function presentComplaint(actor: Actor, d: ComplaintDetail, now: Date): C
     escalations: d.escalations.map((e) => presentEscalation(e, d.names)),
     compensations: d.compensations.map((x) => presentCompensation(x, d.names, now)),
     workOrders: d.workOrders.map((w) => presentWorkOrderView(w, actor, now)),
+    analysis: presentAnalysis(d),
+    repeatOf: d.repeatOf,
     abilities: abilities(actor, d),
   };
 }

@@ -38,6 +38,7 @@ export function presentCustomerProfile(actor: Actor, p: CustomerProfileData, now
       vipLevel: customer.vip_level,
       tags: customer.tags,
       recentComplaints: counts.since,
+      repeatComplaints: counts.repeats,
       openComplaints: openCount,
       maliciousJudgements: counts.malicious,
     }),

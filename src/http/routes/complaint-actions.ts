@@ -28,6 +28,7 @@ import {
   version,
 } from '../schemas.ts';
 import type { App, RouteDeps } from '../server.ts';
+import { analysisInput } from './analysis.ts';
 import { complaintResponse } from './complaints.ts';
 import { commandContext } from './context.ts';
 
@@ -36,7 +37,14 @@ const transitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), version, confirmed: z.boolean().optional() }),
   z.object({ action: z.literal('start'), version }),
   z.object({ action: z.literal('resolve'), version, resolutionClass: resolutionClass.optional() }),
-  z.object({ action: z.literal('close'), version, summary: z.string().trim().max(10_000).nullish() }),
+  z.object({
+    action: z.literal('close'),
+    version,
+    summary: z.string().trim().max(10_000).nullish(),
+    analysis: analysisInput
+      .nullish()
+      .describe('The cause analysis, when none is recorded yet (ANALYSIS_MISSING otherwise)'),
+  }),
   z.object({ action: z.literal('reopen'), version, reason }),
   z.object({ action: z.literal('withdraw'), version, reason }),
 ]);
