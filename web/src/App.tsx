@@ -24,6 +24,8 @@ const WorkOrderInboxPage = lazy(() => import('./pages/WorkOrderInboxPage.tsx'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
 const ProductsAdminPage = lazy(() => import('./pages/ProductsAdminPage.tsx'));
+const SummariesPage = lazy(() => import('./pages/SummariesPage.tsx'));
+const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function Loading() {
@@ -66,6 +68,8 @@ function Gate() {
           <Route path="/escalations" element={<EscalationReviewPage me={me.data} />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/work-orders" element={<WorkOrderInboxPage me={me.data} />} />
+          <Route path="/summaries" element={<SummariesPage me={me.data} />} />
+          <Route path="/summaries/:id" element={<SummaryPage me={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   InboxOutlined,
   LogoutOutlined,
   PhoneOutlined,
@@ -28,6 +29,7 @@ import {
   overseesTeams,
   seesEscalationReviews,
 } from '../lib/roles.ts';
+import { seesSummaries } from '../lib/summaries.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 
 const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor']);
@@ -35,6 +37,7 @@ const HANDLING_ROLES = new Set(['agent', 'specialist', 'supervisor']);
 /** The menu entry a path belongs to. */
 function sectionOf(path: string): string {
   if (path.startsWith('/alerts')) return 'alerts';
+  if (path.startsWith('/summaries')) return 'summaries';
   if (path.startsWith('/admin/products')) return 'admin/products';
   for (const s of ['intake', 'deadlines', 'escalations', 'approvals', 'work-orders', 'admin/organisation']) {
     if (path.startsWith(`/${s}`)) return s;
@@ -94,6 +97,9 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(role === 'supervisor' ? [workOrders] : []),
     ...(seesAlerts(role) ? [entry('alerts', '/alerts', <AlertOutlined />, t('nav.alerts'))] : []),
+    ...(seesSummaries(role)
+      ? [entry('summaries', '/summaries', <FileTextOutlined />, t('summaries.menu'))]
+      : []),
     ...(administersCalendars(role)
       ? [
           {
