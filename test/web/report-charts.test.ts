@@ -2,7 +2,12 @@
 // trend with growth and year over year, the heatmap; which complaints a clicked element stands
 // for; number formats; and the KPI cards against their targets.
 import { describe, expect, it } from 'vitest';
-import type { DistributionRow, KpiRow, TrendPoint } from '../../web/src/api/report-types.ts';
+import {
+  type DistributionRow,
+  KPI_RATES,
+  type KpiRow,
+  type TrendPoint,
+} from '../../web/src/api/report-types.ts';
 import {
   type ChartContext,
   categoryBarOption,
@@ -27,6 +32,7 @@ import {
 } from '../../web/src/lib/report-charts.ts';
 import { filenameFromDisposition } from '../../web/src/lib/report-download.ts';
 import {
+  emptyKpiRow,
   formatHours,
   KPI_PARTS,
   kpiParts,
@@ -293,9 +299,12 @@ describe('the heatmap', () => {
     expect(mixColor('rgba(0,0,0,0.1)', '#123456', 0.5)).toBe('#123456');
   });
 
-  it('a cell opens that hour of that weekday', () => {
+  it('a cell opens that hour of that weekday; an empty one nothing', () => {
     expect(heatTarget([9, 0, 12])).toEqual({ weekday: 1, hour: 9 });
-    expect(heatTarget([0, 6, 0])).toEqual({ weekday: 7, hour: 0 });
+    expect(heatTarget([0, 6, 1])).toEqual({ weekday: 7, hour: 0 });
+    // Nothing behind an empty cell.
+    expect(heatTarget([0, 6, 0])).toBeNull();
+    expect(heatTarget([0, 6])).toBeNull();
     expect(heatTarget([24, 0, 1])).toBeNull();
     expect(heatTarget([1, 7, 1])).toBeNull();
     expect(heatTarget(undefined)).toBeNull();
@@ -375,6 +384,18 @@ describe('KPI cards against their targets', () => {
     expect(kpiParts('escalationRate', r).denominator).toEqual({ key: 'received', value: 30 });
     expect(kpiParts('replyCompliance', r).numerator).toEqual({ key: 'replyOnTime', value: 19 });
     expect(Object.keys(KPI_PARTS)).toHaveLength(7);
+  });
+});
+
+describe('a period without complaints', () => {
+  it('zeros, no rate, nothing met or missed', () => {
+    const r = emptyKpiRow();
+    expect(r.received).toBe(0);
+    expect(Object.keys(r.rates).sort()).toEqual([...KPI_RATES].sort());
+    for (const rate of KPI_RATES) {
+      expect(r.rates[rate]).toBeNull();
+      expect(kpiState(rate, r.rates[rate], 0.5)).toBe('none');
+    }
   });
 });
 

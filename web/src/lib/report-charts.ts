@@ -181,6 +181,8 @@ export function categoryBarOption(
         type: 'bar',
         cursor: 'pointer',
         barMaxWidth: 48,
+        // The legend's colour; each bar has its own (the vital few dark).
+        itemStyle: { color: theme.primary },
         data: rows.map((r, i) => ({
           value: r.count,
           itemStyle: { color: i < vital ? theme.primary : theme.primarySoft },
@@ -530,11 +532,12 @@ export function heatmapOption(
   };
 }
 
-/** The complaints behind a cell: that hour of that weekday in the period. */
+/** The complaints behind a cell: that hour of that weekday in the period (none behind an empty cell). */
 export function heatTarget(value: unknown): DrillTarget | null {
-  if (!Array.isArray(value) || value.length < 2) return null;
-  const [h, w] = value as [number, number];
-  if (!Number.isInteger(h) || !Number.isInteger(w) || h < 0 || h > 23 || w < 0 || w > 6) return null;
+  if (!Array.isArray(value) || value.length < 3) return null;
+  const [h, w, n] = value as [number, number, number];
+  if (!Number.isInteger(h) || !Number.isInteger(w) || h < 0 || h > 23 || w < 0 || w > 6 || !(n > 0))
+    return null;
   return { weekday: w + 1, hour: h };
 }
 

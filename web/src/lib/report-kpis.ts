@@ -49,3 +49,41 @@ export function formatHours(h: number | null | undefined): string {
   if (h === null || h === undefined || !Number.isFinite(h)) return '—';
   return h < 10 ? h.toFixed(1) : String(Math.round(h));
 }
+
+/** The KPIs of a period without complaints (the server gives no row then): zeros, no rates. */
+export function emptyKpiRow(): KpiRow {
+  return {
+    key: null,
+    name: null,
+    received: 0,
+    closed: 0,
+    frontline: 0,
+    escalated: 0,
+    escalations: 0,
+    escalationsReviewed: 0,
+    escalationsJustified: 0,
+    reopened: 0,
+    repeats: 0,
+    major: 0,
+    crisis: 0,
+    seriousResolved: 0,
+    resolved: 0,
+    replySettled: 0,
+    replyOnTime: 0,
+    resolutionSettled: 0,
+    resolutionOnTime: 0,
+    rates: {
+      frontlineResolution: null,
+      escalationRate: null,
+      justifiedShare: null,
+      repeatRate: null,
+      replyCompliance: null,
+      resolutionCompliance: null,
+      reopenRate: null,
+    },
+    avgResolveHours: null,
+    p90ResolveHours: null,
+    p90Over30Days: false,
+    seriousAvgResolveHours: null,
+  };
+}
