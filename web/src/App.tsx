@@ -24,6 +24,7 @@ const WorkOrderInboxPage = lazy(() => import('./pages/WorkOrderInboxPage.tsx'));
 const OrganisationPage = lazy(() => import('./pages/OrganisationPage.tsx'));
 const AlertsPage = lazy(() => import('./pages/AlertsPage.tsx'));
 const ProductsAdminPage = lazy(() => import('./pages/ProductsAdminPage.tsx'));
+const ReportsDashboardPage = lazy(() => import('./pages/ReportsDashboardPage.tsx'));
 const SummariesPage = lazy(() => import('./pages/SummariesPage.tsx'));
 const SummaryPage = lazy(() => import('./pages/SummaryPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -68,6 +69,10 @@ function Gate() {
           <Route path="/escalations" element={<EscalationReviewPage me={me.data} />} />
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/work-orders" element={<WorkOrderInboxPage me={me.data} />} />
+          <Route
+            path="/reports"
+            element={department ? <Navigate to={home} replace /> : <ReportsDashboardPage me={me.data} />}
+          />
           <Route path="/summaries" element={<SummariesPage me={me.data} />} />
           <Route path="/summaries/:id" element={<SummaryPage me={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />

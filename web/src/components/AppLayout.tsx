@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
@@ -39,7 +40,15 @@ function sectionOf(path: string): string {
   if (path.startsWith('/alerts')) return 'alerts';
   if (path.startsWith('/summaries')) return 'summaries';
   if (path.startsWith('/admin/products')) return 'admin/products';
-  for (const s of ['intake', 'deadlines', 'escalations', 'approvals', 'work-orders', 'admin/organisation']) {
+  for (const s of [
+    'intake',
+    'deadlines',
+    'escalations',
+    'approvals',
+    'work-orders',
+    'admin/organisation',
+    'reports',
+  ]) {
     if (path.startsWith(`/${s}`)) return s;
   }
   return path.startsWith('/admin') ? 'admin' : 'list';
@@ -97,6 +106,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
       : []),
     ...(role === 'supervisor' ? [workOrders] : []),
     ...(seesAlerts(role) ? [entry('alerts', '/alerts', <AlertOutlined />, t('nav.alerts'))] : []),
+    ...(isDepartment(role) ? [] : [entry('reports', '/reports', <BarChartOutlined />, t('reports.menu'))]),
     ...(seesSummaries(role)
       ? [entry('summaries', '/summaries', <FileTextOutlined />, t('summaries.menu'))]
       : []),

@@ -1276,7 +1276,7 @@ export const enUS: Shape<typeof zhCN> = {
     },
     alerts: {
       title: 'Alerts',
-      pending: 'The alert list is not connected yet (it comes with the alerts module).',
+      all: 'All alerts',
     },
     drill: {
       fromReports: 'From the reports:',

@@ -1203,7 +1203,7 @@ export const zhCN = {
     },
     alerts: {
       title: '预警',
-      pending: '预警列表尚未接入（由预警模块提供）。',
+      all: '查看全部预警',
     },
     drill: {
       fromReports: '来自统计报表：',
