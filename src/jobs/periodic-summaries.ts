@@ -97,9 +97,18 @@ export async function makeDueSummaries(
   const stored = await storedSince(db, catchUpFrom(localDay(now, timeZone)));
   const due = missingPeriods({ now, timeZone, firstDay, stored }).slice(0, opts.limit ?? SUMMARIES_PER_SWEEP);
   let made = 0;
+  let failure: Error | undefined;
   for (const p of due) {
-    const r = await storeSummary(db, p, { now, timeZone, generatedBy: null, mode: 'schedule' });
-    if (r.outcome === 'created') made++;
+    // One that fails (and is retried next sweep) does not hold the others back.
+    try {
+      const r = await storeSummary(db, p, { now, timeZone, generatedBy: null, mode: 'schedule' });
+      if (r.outcome === 'created') made++;
+    } catch (err) {
+      failure ??= new Error(`making the ${p.kind} summary of ${p.start} failed: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
   }
+  if (failure) throw failure;
   return made;
 }

@@ -4,6 +4,7 @@
 // side by side too), the figures equal the report endpoints', the Excel workbook reads back the
 // same numbers, and only those allowed read or make them.
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARIES_PER_SWEEP } from '../../src/jobs/periodic-summaries.ts';
 import { sweepOnce } from '../../src/jobs/timer-engine.ts';
@@ -497,5 +498,29 @@ describe('who may read and make them', () => {
       401,
     );
     expect((await stored()).has('day:2026-11-01')).toBe(false);
+  });
+});
+
+describe('a summary that cannot be made', () => {
+  it('does not hold the others back, and is made by a later sweep', async () => {
+    const db = s.handle.db;
+    await sql`CREATE FUNCTION zz_refuse_summary() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.period_start = '2026-12-02' THEN RAISE EXCEPTION 'disk full'; END IF;
+        RETURN NEW;
+      END $$`.execute(db);
+    await sql`CREATE TRIGGER zz_refuse BEFORE INSERT ON report_summaries
+      FOR EACH ROW EXECUTE FUNCTION zz_refuse_summary()`.execute(db);
+    now = new Date('2026-12-05T00:30:00+08:00');
+    await expect(sweepOnce(db, now)).rejects.toThrow(/day summary of 2026-12-02 failed: disk full/);
+    const after = await stored();
+    expect(['day:2026-12-01', 'day:2026-12-03', 'day:2026-12-04'].map((k) => after.get(k))).toEqual([
+      1, 1, 1,
+    ]);
+    expect(after.has('day:2026-12-02')).toBe(false);
+    await sql`DROP TRIGGER zz_refuse ON report_summaries`.execute(db);
+    await sql`DROP FUNCTION zz_refuse_summary()`.execute(db);
+    expect(await sweepUntilDone('2026-12-05T00:31:00+08:00')).toEqual([1]);
+    expect((await stored()).get('day:2026-12-02')).toBe(1);
   });
 });
