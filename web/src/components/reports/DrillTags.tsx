@@ -12,27 +12,28 @@ export function DrillTags({
   filters: ListFilters;
   onChange: (f: ListFilters) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const keys = activeDrill(filters);
   const departments = useDepartments(filters.departmentId !== null);
   if (keys.length === 0) return null;
   const weekdays = t('reports.weekdays', { returnObjects: true }) as string[];
   const hour = (h: number) => String(h).padStart(2, '0');
+  const sep = i18n.language.startsWith('en') ? ', ' : '、';
   const label = (k: DrillKey): string => {
     const f = filters;
     switch (k) {
       case 'channels':
-        return t('reports.drill.channel', { value: f.channels.map((c) => t(`channel.${c}`)).join('、') });
+        return t('reports.drill.channel', { value: f.channels.map((c) => t(`channel.${c}`)).join(sep) });
       case 'team':
         return t('reports.drill.team', { value: f.team });
       case 'product':
         return t('reports.drill.product', { value: f.product });
       case 'customerTypes':
         return t('reports.drill.customerType', {
-          value: f.customerTypes.map((c) => t(`customerType.${c}`)).join('、'),
+          value: f.customerTypes.map((c) => t(`customerType.${c}`)).join(sep),
         });
       case 'causes':
-        return t('reports.drill.cause', { value: f.causes.map((c) => t(`reports.cause.${c}`)).join('、') });
+        return t('reports.drill.cause', { value: f.causes.map((c) => t(`reports.cause.${c}`)).join(sep) });
       case 'departmentId':
         return t('reports.drill.department', {
           value: departments.data?.find((d) => d.id === f.departmentId)?.name ?? '…',
