@@ -1,6 +1,7 @@
 // The workbench in a real browser, through the real server and database: an agent takes a call
 // from a known customer, records two demands, is told why the complaint cannot be closed, answers
-// each demand, resolves, closes with a summary, and finds the complaint again. Then time limits:
+// each demand, resolves, closes with a summary and the cause analysis (the company's fault locked
+// until the facts are verified), and finds the complaint again. Then time limits:
 // the deadlines card counts down, a promise that names a final result gets the recommended wording,
 // a pause stops the clock, and a supervisor sees what is breached on the deadline board. Then tiers:
 // the agent escalates for a reason and a supervisor reviews the escalation.
@@ -149,6 +150,17 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await page.fill('#action-summary', '网速问题系端口故障，已修复并退费；书面道歉已婉拒并说明。');
       // The resolve dialog may still be fading out with its own OK button: press the close dialog's.
       const closeDialog = page.getByRole('dialog').filter({ has: page.locator('#action-summary') });
+      // No cause analysis yet: the dialog asks for it, and OK waits for the cause.
+      await expect.poll(() => closeDialog.getByTestId('close-analysis').isVisible()).toBe(true);
+      expect(await closeDialog.locator('#action-dialog-ok').isDisabled()).toBe(true);
+      // The facts were never verified: whether the company was at fault cannot be judged (pitfall 5).
+      expect(await closeDialog.getByTestId('close-analysis-fault-locked').textContent()).toContain('核实');
+      await chooseOption(page, closeDialog.locator('#close-analysis-cause'), '产品或技术');
+      await closeDialog.locator('#close-analysis-controllable').click();
+      await closeDialog.locator('#close-analysis-internal').click();
+      await closeDialog.locator('#close-analysis-note').fill('端口故障导致网速慢；已加巡检');
+      await expect.poll(() => closeDialog.locator('#action-dialog-ok').isDisabled()).toBe(false);
+      await screenshot(page, '04a-close-with-analysis');
       await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/transitions')),
         closeDialog.locator('#action-dialog-ok').click(),
@@ -156,6 +168,10 @@ describe.skipIf(!browserAvailable())('workbench in Chromium', () => {
       await expect.poll(() => header.textContent()).toContain('已结案');
       await page.getByRole('tab', { name: '处理轨迹' }).click();
       await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('结案');
+      expect(await page.getByTestId('timeline').textContent()).toContain('记录原因分析');
+      const analysis = page.getByTestId('analysis-recorded');
+      await expect.poll(() => analysis.textContent()).toContain('产品或技术');
+      expect(await analysis.textContent()).toContain('暂不判断');
       await screenshot(page, '04-complaint-closed');
 
       // Found again in the list by its text.

@@ -8,6 +8,7 @@ import { stageOf } from '../../src/domain/complaint-lifecycle.ts';
 import { customerFlags } from '../../src/domain/customer-flags.ts';
 import { ESCALATION_KINDS, ESCALATION_REASONS, ESCALATION_REVIEWS } from '../../src/domain/escalation.ts';
 import {
+  CAUSES,
   CHANNELS,
   COMPLAINT_ACTIONS,
   COMPLAINT_STATUSES,
@@ -135,7 +136,7 @@ describe('every key the workbench asks for exists', () => {
 
   // Timeline event names look like keys but are compared, not translated.
   const AUDIT_ACTIONS =
-    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred|paused|resumed|escalated|returned|taken_over|difficult_caller)|demand\.(added|updated)|contact\.logged|(deadline|commitment|escalation|work_order|compensation)\.[a-z_]+)$/;
+    /^(complaint\.(created|accept|start|resolve|close|reopen|withdraw|updated|transferred|paused|resumed|escalated|returned|taken_over|difficult_caller|analysed)|demand\.(added|updated)|contact\.logged|(deadline|commitment|escalation|work_order|compensation)\.[a-z_]+)$/;
 
   it('any other key-like literal (label maps, missing-item keys) exists too', () => {
     const ns = Object.keys(zhCN).join('|');
@@ -179,6 +180,7 @@ describe('every vocabulary value has a label in both languages', () => {
     ['workOrderStatus', ['open', 'answered', 'cancelled']],
     ['compensationType', COMPENSATION_TYPES],
     ['compensationStatus', COMPENSATION_STATUSES],
+    ['analysis.causes', CAUSES],
     // A decision reads as approved or refused (two sentences of their own).
     ['notifications.kinds', NOTIFICATION_KINDS.filter((k) => k !== 'compensation_decided')],
   ];
@@ -222,6 +224,7 @@ describe('customer flags read with their own values', () => {
     vipLevel: 3,
     tags: ['媒体记者'],
     recentComplaints: 4,
+    repeatComplaints: 2,
     openComplaints: 2,
     maliciousJudgements: 1,
   });
@@ -231,6 +234,7 @@ describe('customer flags read with their own values', () => {
       'vip',
       'tagged',
       'repeat_caller',
+      'repeat_complaint',
       'open_complaints',
       'previous_malicious_judgement',
     ]);
@@ -249,6 +253,7 @@ describe('customer flags read with their own values', () => {
       'VIP 3 级客户',
       '标签：媒体记者',
       '重复来电：近 90 天 4 次投诉',
+      '重复投诉 2 件（同类问题短期内再次投诉）',
       '有 2 件投诉尚未结案',
       '曾有投诉被判定为恶意索赔型（仍需先核实事实）',
     ]);

@@ -163,7 +163,7 @@ export function useCreateComplaint() {
 }
 
 export interface ComplaintChange {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   body: Record<string, unknown>;
 }

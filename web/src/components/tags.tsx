@@ -30,6 +30,7 @@ export function SeverityTag({ severity }: { severity: Severity }) {
 const FLAG_COLORS: Record<string, string> = {
   vip: 'gold',
   repeat_caller: 'red',
+  repeat_complaint: 'volcano',
   open_complaints: 'orange',
   previous_malicious_judgement: 'purple',
   tagged: 'geekblue',

@@ -155,6 +155,9 @@ function explainOne(r: RefusalLike, ctx: ExplainContext, t: Translate): RefusalL
       };
     case 'VALIDATION_FAILED':
       return { text: t('refusal.VALIDATION_FAILED'), items: issueItems(d) };
+    case 'ANALYSIS_MISSING':
+    case 'FACTS_NOT_VERIFIED':
+      return { text: t(`analysis.refusal.${code}`), items: [] };
     default:
       if (KNOWN.has(code)) return { text: t(`refusal.${code}`), items: [] };
       return { text: t('refusal.fallback', { message: r.message ?? code }), items: [] };

@@ -20,6 +20,8 @@ const TIER = '@tier';
 const YUAN = '@yuan';
 /** A handler, or the tier's queue when there is none. */
 const HANDLER = '@handler';
+/** The cause of the cause analysis (its labels live in the analysis namespace). */
+const CAUSE = '@cause';
 
 interface FieldDef {
   label: string;
@@ -66,6 +68,15 @@ const FIELDS: Record<string, FieldDef> = {
   channel: { label: 'contact.channel', vocab: 'channel' },
   notes: { label: 'contact.notes' },
   pausedMs: { label: 'deadlines.pausedMs', vocab: SPAN },
+  // The cause analysis (complaint.analysed) and the repeat flag (on a change of category).
+  cause: { label: 'analysis.fields.cause', vocab: CAUSE },
+  cause_controllable: { label: 'analysis.fields.cause_controllable' },
+  cause_internal: { label: 'analysis.fields.cause_internal' },
+  cause_reversible: { label: 'analysis.fields.cause_reversible' },
+  company_at_fault: { label: 'analysis.fields.company_at_fault' },
+  responsible_department_id: { label: 'analysis.fields.responsible_department_id' },
+  analysis_note: { label: 'analysis.fields.analysis_note' },
+  repeat_of: { label: 'analysis.fields.repeat_of' },
 };
 
 const DEMAND_FIELDS: Record<string, FieldDef> = {
@@ -204,6 +215,7 @@ function show(value: unknown, vocab: string | undefined, t: Translate, opts: Des
   if (vocab === CONTACT) return t('commitments.viaContact');
   if (vocab === TIER) return t(`tierLevel.${String(value)}`, { defaultValue: String(value) });
   if (vocab === YUAN) return `¥${String(value)}`;
+  if (vocab === CAUSE) return t(`analysis.causes.${String(value)}`, { defaultValue: String(value) });
   if (Array.isArray(value) && vocab && !vocab.startsWith('@')) {
     return value.map((v) => t(`${vocab}.${String(v)}`, { defaultValue: String(v) })).join('、');
   }
@@ -308,6 +320,7 @@ const KNOWN_ACTIONS = new Set([
   'compensation.approved',
   'compensation.refused',
   'compensation.cancelled',
+  'complaint.analysed',
 ]);
 
 /**
@@ -316,6 +329,7 @@ const KNOWN_ACTIONS = new Set([
  */
 export function actionLabel(action: string, t: Translate, after?: unknown): string {
   if (!KNOWN_ACTIONS.has(action)) return t('timeline.actions.other', { action });
+  if (action === 'complaint.analysed') return t('analysis.timeline.analysed');
   const key = `timeline.actions.${action.replace('.', '_')}`;
   if (action === 'complaint.escalated' && asRecord(after).automatic === true) {
     return t('timeline.actions.complaint_escalated_auto');

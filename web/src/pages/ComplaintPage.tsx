@@ -7,6 +7,7 @@ import { ApiError } from '../api/client.ts';
 import { useComplaint } from '../api/queries.ts';
 import { CommitmentsCard } from '../components/commitments/CommitmentsCard.tsx';
 import { ActionBar } from '../components/complaint/ActionBar.tsx';
+import { AnalysisCard } from '../components/complaint/AnalysisCard.tsx';
 import { ComplaintHeader } from '../components/complaint/ComplaintHeader.tsx';
 import { ContactPanel } from '../components/complaint/ContactPanel.tsx';
 import { ComplaintProvider } from '../components/complaint/context.tsx';
@@ -135,6 +136,7 @@ export default function ComplaintPage() {
           <Col xs={24} xl={8}>
             <DeadlinesCard now={now} />
             <EscalationsCard />
+            <AnalysisCard />
             <StageGuide stage={c.stage} customerType={(c.customerType as never) ?? null} />
           </Col>
         </Row>

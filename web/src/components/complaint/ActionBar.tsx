@@ -5,9 +5,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintAction, ResolutionClass } from '../../api/types.ts';
 import { type AbilityLike, needs, visibleActions } from '../../lib/actions.ts';
+import {
+  type AnalysisDraft,
+  analysisBody,
+  EMPTY_ANALYSIS,
+  type FaultGate,
+  faultGate,
+  missingFields,
+} from '../../lib/analysis.ts';
 import type { RefusalLike } from '../../lib/refusal.ts';
 import { RESOLUTION_CLASSES } from '../../lib/vocabulary.ts';
 import { RefusalAlert } from '../RefusalAlert.tsx';
+import { AnalysisFields } from './AnalysisFields.tsx';
 import { type ChangeResult, shownError, useComplaintCtx } from './context.tsx';
 import { TransferPicker } from './TransferPicker.tsx';
 
@@ -19,6 +28,8 @@ interface DialogInput {
   confirmed: boolean;
   resolutionClass: ResolutionClass | undefined;
   handlerId: string | undefined;
+  /** close: the cause analysis, when none is recorded yet. */
+  analysis: AnalysisDraft;
 }
 
 const EMPTY_INPUT: DialogInput = {
@@ -27,16 +38,26 @@ const EMPTY_INPUT: DialogInput = {
   confirmed: false,
   resolutionClass: undefined,
   handlerId: undefined,
+  analysis: EMPTY_ANALYSIS,
 };
 
-function bodyFor(action: ComplaintAction, input: DialogInput, ability: AbilityLike): Record<string, unknown> {
+function bodyFor(
+  action: ComplaintAction,
+  input: DialogInput,
+  ability: AbilityLike,
+  gate: FaultGate,
+): Record<string, unknown> {
   switch (action) {
     case 'accept':
       return { action, confirmed: needs(ability, 'confirmed') ? input.confirmed : undefined };
     case 'resolve':
       return { action, resolutionClass: input.resolutionClass };
     case 'close':
-      return { action, summary: input.summary.trim() || undefined };
+      return {
+        action,
+        summary: input.summary.trim() || undefined,
+        analysis: needs(ability, 'analysis') ? analysisBody(input.analysis, gate) : undefined,
+      };
     case 'reopen':
     case 'withdraw':
       return { action, reason: input.reason.trim() };
@@ -64,6 +85,7 @@ export function ActionBar() {
   const [refusal, setRefusal] = useState<{ action: Dialog; r: RefusalLike } | null>(null);
   const [result, setResult] = useState<ChangeResult | null>(null);
   const abilities = c.abilities;
+  const gate = faultGate(abilities.analyse);
 
   const send = async (action: Dialog) => {
     setRefusal(null);
@@ -77,7 +99,7 @@ export function ActionBar() {
         : await run({
             method: 'POST',
             path: '/transitions',
-            body: bodyFor(action, input, abilities[action]),
+            body: bodyFor(action, input, abilities[action], gate),
           });
     setResult(r);
     if (r.ok || r.error.code === 'STALE_VERSION') {
@@ -106,7 +128,9 @@ export function ActionBar() {
     dialog === 'reopen' || dialog === 'withdraw'
       ? !input.reason.trim()
       : dialog === 'close'
-        ? Boolean(dialogAbility && needs(dialogAbility, 'summary')) && !input.summary.trim()
+        ? (Boolean(dialogAbility && needs(dialogAbility, 'summary')) && !input.summary.trim()) ||
+          (Boolean(dialogAbility && needs(dialogAbility, 'analysis')) &&
+            missingFields(input.analysis).length > 0)
         : dialog === 'accept'
           ? !input.confirmed
           : dialog === 'transfer'
@@ -197,6 +221,17 @@ export function ActionBar() {
                 options={RESOLUTION_CLASSES.map((r) => ({ value: r, label: t(`resolutionClass.${r}`) }))}
               />
             </Form.Item>
+          ) : null}
+          {dialog === 'close' && dialogAbility && needs(dialogAbility, 'analysis') ? (
+            <div data-testid="close-analysis">
+              <Typography.Paragraph strong>{t('analysis.closeIntro')}</Typography.Paragraph>
+              <AnalysisFields
+                draft={input.analysis}
+                onChange={(analysis) => setInput({ ...input, analysis })}
+                gate={gate}
+                idPrefix="close-analysis"
+              />
+            </div>
           ) : null}
           {dialog === 'close' ? (
             <Form.Item

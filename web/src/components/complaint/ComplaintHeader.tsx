@@ -1,5 +1,5 @@
-import { PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { PauseCircleOutlined, RetweetOutlined, WarningOutlined } from '@ant-design/icons';
+import { Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -45,6 +45,15 @@ export function ComplaintHeader({ complaint: c, now }: { complaint: Complaint; n
           <Tag icon={<PauseCircleOutlined />} color="#8c8c8c" data-testid="header-paused">
             {t('list.paused')}
           </Tag>
+        ) : null}
+        {c.repeatOf ? (
+          <Tooltip title={t('analysis.repeatHint')}>
+            <Link to={`/complaints/${c.repeatOf.id}`}>
+              <Tag color="volcano" icon={<RetweetOutlined />} data-testid="header-repeat">
+                {t('analysis.repeatTag', { number: c.repeatOf.number })}
+              </Tag>
+            </Link>
+          </Tooltip>
         ) : null}
         {c.withdrawReason ? <Tag>{t('complaint.withdrawn', { reason: c.withdrawReason })}</Tag> : null}
       </Space>

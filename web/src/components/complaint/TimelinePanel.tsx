@@ -3,6 +3,7 @@ import { Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDepartments } from '../../api/org-queries.ts';
 import { useCategories } from '../../api/queries.ts';
 import type { Complaint } from '../../api/types.ts';
 import { categoryName } from '../../lib/category-tree.ts';
@@ -12,6 +13,7 @@ import { actionLabel, describeChanges } from '../../lib/timeline.ts';
 export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
   const { t, i18n } = useTranslation();
   const categories = useCategories();
+  const departments = useDepartments();
   const tr = (k: string, v?: Record<string, unknown>) => t(k, v) as string;
   const names = useMemo(() => {
     const m = new Map<string, string>();
@@ -23,8 +25,10 @@ export function TimelinePanel({ complaint: c }: { complaint: Complaint }) {
       for (const p of [e.fromHandler, e.toHandler, e.createdBy]) if (p?.name) m.set(p.id, p.name);
     }
     for (const d of c.demands) m.set(d.id, `${d.position}. ${d.description}`);
+    for (const d of departments.data ?? []) m.set(d.id, d.name);
+    if (c.repeatOf) m.set(c.repeatOf.id, c.repeatOf.number);
     return m;
-  }, [categories.data, c, i18n.language]);
+  }, [categories.data, departments.data, c, i18n.language]);
   if (c.timeline.length === 0)
     return <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text>;
   return (
