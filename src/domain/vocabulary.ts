@@ -28,7 +28,6 @@ export type CustomerMotive = (typeof CUSTOMER_MOTIVES)[number];
 export const RESOLUTION_CLASSES = ['immediate', 'short_term', 'not_now'] as const;
 export type ResolutionClass = (typeof RESOLUTION_CLASSES)[number];
 
-/** What complaining customers want (domain §6). */
 /** The cause of a complaint (§8): product or technical, communication and understanding, service
  * attitude, or the customer's own situation. */
 export const CAUSES = [
@@ -39,6 +38,7 @@ export const CAUSES = [
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 
+/** What complaining customers want (domain §6). */
 export const DEMAND_TYPES = [
   'explanation',
   'fix',
