@@ -37,7 +37,8 @@ export type StoreOutcome =
   | { outcome: 'skipped' };
 
 async function claim(tx: Kysely<Database>, p: SummaryPeriod, wait: boolean): Promise<boolean> {
-  const key = sql`hashtext(${`${p.kind}:${p.start}`})`;
+  // The schema is part of the key: one database may hold several Tousu schemas (the tests' do).
+  const key = sql`hashtext(current_schema() || ${`:${p.kind}:${p.start}`})`;
   if (wait) {
     await sql`SELECT pg_advisory_xact_lock(${SUMMARY_LOCK}, ${key})`.execute(tx);
     return true;

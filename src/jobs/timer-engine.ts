@@ -91,7 +91,7 @@ async function sweepDeadlines(db: Kysely<Database>, now: Date, batch: number, ou
       .where('d.next_fire_at', '<=', now)
       .orderBy('d.next_fire_at')
       .limit(batch)
-      .forUpdate(['d', 'c'])
+      .forUpdate('d')
       .skipLocked()
       .execute();
     if (!rows.length) return 0;

@@ -232,6 +232,7 @@ export async function resolveHistogram(
   return rows.map((r) => ({ value: r.value, bucket: Number(r.bucket), n: num(r.n) }));
 }
 
+/** With the schema's hash: one database may hold several Tousu schemas (as the tests' do). */
 const FOLD_LOCK = 72_700_006;
 
 /**
@@ -239,13 +240,16 @@ const FOLD_LOCK = 72_700_006;
  * REPEATABLE READ so that it deletes exactly the deltas it added while intake goes on.
  */
 export async function foldReportDeltas(db: Kysely<Database>): Promise<number> {
+  // Complaints whose deadline outcomes or escalations changed while someone held them (see
+  // migration 0008) are refreshed first, so their new facts are folded in the same sweep.
+  await sql`SELECT report_drain_refresh_queue(1000)`.execute(db);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const { rows: lock } = await sql<{
         ok: boolean;
-      }>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS ok`.execute(tx);
+      }>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}, hashtext(current_schema())) AS ok`.execute(tx);
       if (!lock[0]?.ok) return 0;
       const { rows } = await sql<{ n: string }>`SELECT report_fold(NULL) AS n`.execute(tx);
       return num(rows[0]?.n);
