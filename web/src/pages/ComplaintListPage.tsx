@@ -9,8 +9,8 @@ import { useComplaintList, useStatusCounts } from '../api/queries.ts';
 import type { ComplaintStatus, Me, Severity } from '../api/types.ts';
 import { CategoryPicker } from '../components/CategoryPicker.tsx';
 import { ComplaintTable } from '../components/ComplaintTable.tsx';
-import { DrillTags } from '../components/reports/DrillTags.tsx';
 import { RefusalAlert } from '../components/RefusalAlert.tsx';
+import { DrillTags } from '../components/reports/DrillTags.tsx';
 import {
   DEFAULT_FILTERS,
   filtersFromSearch,
