@@ -143,7 +143,9 @@ export function useStatusCounts(q: ListQuery) {
 
 /** After any change: the complaint's new state is in the cache, and lists are refetched when next shown. */
 export function storeComplaint(qc: QueryClient, c: Complaint): void {
+  // A page may be open by id or by number (/complaints/TS…): both see the new state.
   qc.setQueryData(keys.complaint(c.id), c);
+  qc.setQueryData(keys.complaint(c.number), c);
   void qc.invalidateQueries({ queryKey: ['complaints'] });
   void qc.invalidateQueries({ queryKey: ['complaint-counts'] });
   void qc.invalidateQueries({ queryKey: ['customer'] });
