@@ -60,6 +60,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     explain: { type: 'boolean', default: true },
     'quiet-wait': { type: 'string', default: '30' },
+    'pg-options': { type: 'string', default: '' },
   },
   allowNegative: true,
 });
@@ -86,6 +87,8 @@ const settings = {
   only: args.only ? new RegExp(args.only, 'i') : null,
   explain: args.explain ?? true,
   quietWait: count('quiet-wait', args['quiet-wait'], 30, 0),
+  /** Session settings for the server's connections, e.g. "-c jit=off", to try a setting. */
+  pgOptions: args['pg-options'] ?? '',
 };
 if (!/^[a-z_][a-z0-9_]*$/.test(settings.db))
   throw new Error(`--db must be a plain identifier, got ${settings.db}`);
@@ -198,8 +201,17 @@ interface Captured {
 }
 let capture: Captured[] | null = null;
 
-function openLoggedDatabase(url: string, poolSize: number): { handle: DatabaseHandle; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+function openLoggedDatabase(
+  url: string,
+  poolSize: number,
+  options = '',
+): { handle: DatabaseHandle; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+    ...(options ? { options } : {}),
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
@@ -786,7 +798,12 @@ function printTally(meta: Meta) {
 }
 
 async function measureServer(meta: Meta): Promise<number> {
-  const { handle, pool } = openLoggedDatabase(benchUrl, Number(process.env.DB_POOL_SIZE) || 10);
+  const { handle, pool } = openLoggedDatabase(
+    benchUrl,
+    Number(process.env.DB_POOL_SIZE) || 10,
+    settings.pgOptions,
+  );
+  if (settings.pgOptions) out(`\nServer connections with options: ${settings.pgOptions}`);
   let exitCode = 0;
   try {
     const applied = await migrate(handle);
