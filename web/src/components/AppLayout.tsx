@@ -146,8 +146,20 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         />
         <Space size="middle">
           <NotificationBell />
-          <span style={{ color: '#fff' }} data-testid="current-user">
-            {me.user.name} <Tag color="blue">{t(`roles.${me.user.role}`)}</Tag>
+          <span
+            style={{
+              color: '#fff',
+              display: 'inline-flex',
+              alignItems: 'center',
+              gap: 6,
+              whiteSpace: 'nowrap',
+            }}
+            data-testid="current-user"
+          >
+            {me.user.name}
+            <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+              {t(`roles.${me.user.role}`)}
+            </Tag>
             {me.user.team ? <span className="tousu-nowrap">{me.user.team}</span> : null}
           </span>
           <Segmented
