@@ -359,21 +359,20 @@ async function load(): Promise<Meta> {
     await step('escalations (from the complaints’ counts)', () =>
       c.query(
         `INSERT INTO escalations (complaint_id, kind, reason, note, from_level, to_level, from_handler_id,
-                                  to_handler_id, created_by, created_at, review, reviewed_by, reviewed_at)
+                                  to_handler_id, created_by, created_at, applied_at, review, reviewed_by, reviewed_at)
          SELECT c.id, 'escalation',
                 (ARRAY['beyond_authority','beyond_resources','customer_insists','major_risk','deadline_breached'])
                   [1 + abs(hashtext(c.number || k)) % 5],
                 '超出一线处理权限，升级处理', least(k, 2), least(k + 1, 3), c.owner_id, c.handler_id, c.owner_id,
-                c.accepted_at + (coalesce(c.resolved_at, c.closed_at, $1::timestamptz) - c.accepted_at) * k
-                                / (c.escalation_count + 2),
+                e.at, e.at,
                 CASE WHEN k <= c.escalations_justified THEN 'justified'
                      WHEN k <= c.escalations_reviewed THEN 'unjustified' END,
                 CASE WHEN k <= c.escalations_reviewed THEN s.id END,
-                CASE WHEN k <= c.escalations_reviewed
-                     THEN c.accepted_at + (coalesce(c.resolved_at, c.closed_at, $1::timestamptz) - c.accepted_at) * k
-                                          / (c.escalation_count + 2) + interval '20 hours' END
+                CASE WHEN k <= c.escalations_reviewed THEN e.at + interval '20 hours' END
            FROM complaints c
            CROSS JOIN LATERAL generate_series(1, c.escalation_count) k
+           CROSS JOIN LATERAL (SELECT c.accepted_at + (coalesce(c.resolved_at, c.closed_at, $1::timestamptz) - c.accepted_at)
+                                      * k / (c.escalation_count + 2) AS at) e
            LEFT JOIN LATERAL (SELECT u.id FROM users u WHERE u.role = 'supervisor' AND u.team = c.team LIMIT 1) s ON true
           WHERE c.escalation_count > 0`,
         [t0],
