@@ -96,12 +96,18 @@ export interface ReportSummariesTable {
   content: ColumnType<unknown, string, string>;
 }
 
+export interface ReportRefreshQueueTable {
+  complaint_id: string;
+  queued_at: Timestamp;
+}
+
 export interface ReportTables {
   products: ProductsTable;
   report_settings: ReportSettingsTable;
   report_denominators: ReportDenominatorsTable;
   report_counts: ReportCountsTable;
   report_deltas: ReportDeltasTable;
+  report_refresh_queue: ReportRefreshQueueTable;
   report_alerts: ReportAlertsTable;
   report_alert_checks: ReportAlertChecksTable;
   report_summaries: ReportSummariesTable;
