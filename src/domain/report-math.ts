@@ -111,6 +111,34 @@ export function shiftRange(r: DayRange, interval: Interval | 'year', n = -1): Da
   }
 }
 
+/** The days of several ranges as few ranges as possible (overlapping or adjacent ones joined). */
+export function mergeRanges(ranges: readonly DayRange[]): DayRange[] {
+  const sorted = [...ranges].sort((a, b) => dayNumber(a.from) - dayNumber(b.from));
+  const out: DayRange[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && dayNumber(r.from) <= dayNumber(last.to) + 1) {
+      if (dayNumber(r.to) > dayNumber(last.to)) last.to = r.to;
+    } else out.push({ from: r.from, to: r.to });
+  }
+  return out;
+}
+
+/**
+ * A range as the whole months inside it (`months`: first days of the first and last month) and the
+ * days before and after them.
+ */
+export function splitByMonths(r: DayRange): { months: DayRange | null; days: DayRange[] } {
+  const firstWhole = r.from === monthStart(r.from) ? r.from : addDays(monthEnd(r.from), 1);
+  const lastWhole = isMonthEnd(r.to) ? monthStart(r.to) : addMonths(monthStart(r.to), -1);
+  if (dayNumber(firstWhole) > dayNumber(lastWhole)) return { months: null, days: [r] };
+  const days: DayRange[] = [];
+  if (firstWhole !== r.from) days.push({ from: r.from, to: addDays(firstWhole, -1) });
+  const afterLast = addMonths(lastWhole, 1);
+  if (dayNumber(afterLast) <= dayNumber(r.to)) days.push({ from: afterLast, to: r.to });
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}
+
 /** Relative change: 0.25 is +25 %; null when there is nothing to compare with. */
 export function growth(current: number, previous: number): number | null {
   if (previous <= 0) return null;

@@ -8,9 +8,9 @@ import {
   complaintRatio,
   type DayRange,
   type DenominatorKind,
-  dayNumber,
   growth,
   type Interval,
+  mergeRanges,
   periodBuckets,
   shiftRange,
   sumRange,
@@ -57,14 +57,17 @@ export async function trendReport(
   },
 ): Promise<Trend> {
   const buckets = periodBuckets(opts.range, opts.interval);
-  const first = buckets[0];
-  const earliest = [
-    shiftRange(opts.range, 'year').from,
-    first ? shiftRange(first, opts.interval).from : opts.range.from,
-  ].sort((a, b) => dayNumber(a) - dayNumber(b))[0] as string;
-  const q = await cubeQuery(db, { from: earliest, to: opts.range.to }, opts.filters);
-  const { rows, source } = await countsByDay(db, q, opts.timeZone);
-  const daily = new Map(rows.map((r) => [r.key, r.n]));
+  // Only the days shown and compared with: the periods, the span before each, the same spans a
+  // year earlier (a day's trend with two filters reads 3 days of complaints, not 366).
+  const spans = mergeRanges(buckets.flatMap((b) => [b, shiftRange(b, opts.interval), shiftRange(b, 'year')]));
+  const daily = new Map<string, number>();
+  let source: 'rollup' | 'raw' = 'rollup';
+  for (const span of spans) {
+    const q = await cubeQuery(db, span, opts.filters);
+    const r = await countsByDay(db, q, opts.timeZone);
+    source = r.source;
+    for (const row of r.rows) daily.set(row.key, (daily.get(row.key) ?? 0) + row.n);
+  }
   const denominators = opts.ratio ? await monthlyDenominators(db, opts.ratio, opts.range) : new Map();
   const points = buckets.map((b) => {
     const count = sumRange(daily, b);

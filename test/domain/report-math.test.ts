@@ -15,10 +15,12 @@ import {
   growth,
   isoWeekday,
   isoWeekLabel,
+  mergeRanges,
   p90Bucket,
   periodBuckets,
   resolveBucket,
   shiftRange,
+  splitByMonths,
   sumRange,
 } from '../../src/domain/report-math.ts';
 
@@ -203,5 +205,40 @@ describe('KPIs', () => {
         ]),
       ),
     ).toEqual({ avgResolveHours: 1.5, p90ResolveHours: 3, p90Over30Days: false, seriousAvgResolveHours: 2 });
+  });
+});
+
+describe('ranges', () => {
+  it('merges overlapping and adjacent ranges', () => {
+    expect(
+      mergeRanges([
+        { from: '2026-11-03', to: '2026-11-05' },
+        { from: '2025-11-03', to: '2025-11-05' },
+        { from: '2026-11-02', to: '2026-11-02' },
+        { from: '2026-11-04', to: '2026-11-09' },
+      ]),
+    ).toEqual([
+      { from: '2025-11-03', to: '2025-11-05' },
+      { from: '2026-11-02', to: '2026-11-09' },
+    ]);
+  });
+  it.each([
+    [
+      { from: '2026-01-15', to: '2026-03-10' },
+      { from: '2026-02-01', to: '2026-02-01' },
+      [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-03-01', to: '2026-03-10' },
+      ],
+    ],
+    [{ from: '2026-01-01', to: '2026-12-31' }, { from: '2026-01-01', to: '2026-12-01' }, []],
+    [{ from: '2026-01-05', to: '2026-01-20' }, null, [{ from: '2026-01-05', to: '2026-01-20' }]],
+    [
+      { from: '2026-01-01', to: '2026-02-15' },
+      { from: '2026-01-01', to: '2026-01-01' },
+      [{ from: '2026-02-01', to: '2026-02-15' }],
+    ],
+  ])('splits %j into whole months %j and days %j', (r, months, days) => {
+    expect(splitByMonths(r)).toEqual({ months, days });
   });
 });

@@ -4,6 +4,7 @@
 // value at a time; a question with two or more filters is answered from the complaints
 // themselves with the same definitions (the "raw" path, indexed by received_at).
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { splitByMonths } from '../../domain/report-math.ts';
 import type { Database } from '../schema.ts';
 
 export const NO_CATEGORY = '00000000-0000-0000-0000-000000000000';
@@ -71,6 +72,17 @@ function rawWhere(q: CubeQuery, tz: string) {
     ${sql.join(parts, sql``)}${categoryClause(q.categoryIds, sql`category_id`)}`;
 }
 
+/**
+ * Runs a query that counts from the complaints themselves without JIT compilation: at ten million
+ * complaints compiling cost more than it saved (0.6–0.7 s a query, docs/benchmarks.md).
+ */
+async function rawQuery<R>(db: Kysely<Database>, query: RawBuilder<R>): Promise<R[]> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL jit = off`.execute(tx);
+    return (await query.execute(tx)).rows;
+  });
+}
+
 export interface Counted {
   key: string;
   n: number;
@@ -95,9 +107,12 @@ export async function countsByCategory(
       GROUP BY category_id HAVING sum(n) <> 0`.execute(db);
     return { rows: rows.map((r) => ({ key: r.key, n: num(r.n) })), source: 'rollup' };
   }
-  const { rows } = await sql<{ key: string; n: string }>`
-    SELECT coalesce(category_id, ${NO_CATEGORY}::uuid)::text AS key, count(*) AS n
-      FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY 1`.execute(db);
+  const rows = await rawQuery(
+    db,
+    sql<{ key: string; n: string }>`
+      SELECT coalesce(category_id, ${NO_CATEGORY}::uuid)::text AS key, count(*) AS n
+        FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY category_id`,
+  );
   return { rows: rows.map((r) => ({ key: r.key, n: num(r.n) })), source: 'raw' };
 }
 
@@ -120,9 +135,13 @@ export async function countsByDay(
       GROUP BY day HAVING sum(n) <> 0`.execute(db);
     return { rows: rows.map((r) => ({ key: r.key, n: num(r.n) })), source: 'rollup' };
   }
-  const { rows } = await sql<{ key: string; n: string }>`
-    SELECT (received_at AT TIME ZONE ${tz})::date::text AS key, count(*) AS n
-      FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY 1`.execute(db);
+  const rows = await rawQuery(
+    db,
+    sql<{ key: string; n: string }>`
+      SELECT d::text AS key, n FROM (
+        SELECT (received_at AT TIME ZONE ${tz})::date AS d, count(*) AS n
+          FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY 1) t`,
+  );
   return { rows: rows.map((r) => ({ key: r.key, n: num(r.n) })), source: 'raw' };
 }
 
@@ -152,10 +171,26 @@ export async function countsByDayHour(
       GROUP BY day, value HAVING sum(n) <> 0`.execute(db);
     return { rows: present(rows), source: 'rollup' };
   }
-  const { rows } = await sql<Row>`
-    SELECT (received_at AT TIME ZONE ${tz})::date::text AS day,
-           extract(hour FROM received_at AT TIME ZONE ${tz})::int::text AS hour, count(*) AS n
-      FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY 1, 2`.execute(db);
+  if (q.filters.length === 1 && !q.categoryIds) {
+    const [dim, value] = q.filters[0] as readonly [string, string];
+    const { rows } = await sql<Row>`
+      SELECT day::text AS day, hour::text AS hour, sum(n) AS n FROM (
+        SELECT day, hour, n FROM report_hours
+         WHERE dim = ${dim} AND value = ${value} AND day BETWEEN ${q.from}::date AND ${q.to}::date
+        UNION ALL
+        SELECT day, hour, n FROM report_delta_hours
+         WHERE dim = ${dim} AND value = ${value} AND day BETWEEN ${q.from}::date AND ${q.to}::date
+      ) t GROUP BY day, hour HAVING sum(n) <> 0`.execute(db);
+    return { rows: present(rows), source: 'rollup' };
+  }
+  // Grouped on the local hour as a timestamp, turned into text once per group.
+  const rows = await rawQuery(
+    db,
+    sql<Row>`
+      SELECT h::date::text AS day, extract(hour FROM h)::int::text AS hour, n FROM (
+        SELECT date_trunc('hour', received_at AT TIME ZONE ${tz}) AS h, count(*) AS n
+          FROM complaints WHERE ${rawWhere(q, tz)} GROUP BY 1) t`,
+  );
   return { rows: present(rows), source: 'raw' };
 }
 
@@ -217,22 +252,35 @@ export async function kpiSums(
   }));
 }
 
-/** The resolution-time histogram per value of a dimension (not by owner). */
+/** The resolution-time histogram per value of a dimension (not by owner): whole months from the
+ * monthly rollup, the days before and after them from the daily one. */
 export async function resolveHistogram(
   db: Kysely<Database>,
   q: KpiQuery,
 ): Promise<{ value: string; bucket: number; n: number }[]> {
-  const where = sql`dim = ${q.dim} AND day BETWEEN ${q.from}::date AND ${q.to}::date${valuesClause(q.values)}`;
+  const { months, days } = splitByMonths({ from: q.from, to: q.to });
+  const dayParts = days.map((r) => {
+    const where = sql`dim = ${q.dim} AND day BETWEEN ${r.from}::date AND ${r.to}::date${valuesClause(q.values)}`;
+    return sql`SELECT value, bucket, n FROM report_resolve_hist WHERE ${where}
+      UNION ALL SELECT value, bucket, n FROM report_delta_hist WHERE ${where}`;
+  });
+  const monthParts = months
+    ? [
+        sql`SELECT value, bucket, n FROM report_resolve_hist_monthly
+             WHERE dim = ${q.dim} AND month BETWEEN ${months.from}::date AND ${months.to}::date${valuesClause(q.values)}
+            UNION ALL
+            SELECT value, bucket, n FROM report_delta_hist_monthly
+             WHERE dim = ${q.dim} AND month BETWEEN ${months.from}::date AND ${months.to}::date${valuesClause(q.values)}`,
+      ]
+    : [];
+  const parts = [...dayParts, ...monthParts];
+  if (parts.length === 0) return [];
   const { rows } = await sql<{ value: string; bucket: number; n: string }>`
-    SELECT value, bucket, sum(n) AS n FROM (
-      SELECT value, bucket, n FROM report_resolve_hist WHERE ${where}
-      UNION ALL
-      SELECT value, bucket, n FROM report_delta_hist WHERE ${where}
-    ) t GROUP BY value, bucket HAVING sum(n) <> 0`.execute(db);
+    SELECT value, bucket, sum(n) AS n FROM (${sql.join(parts, sql` UNION ALL `)}) t
+    GROUP BY value, bucket HAVING sum(n) <> 0`.execute(db);
   return rows.map((r) => ({ value: r.value, bucket: Number(r.bucket), n: num(r.n) }));
 }
 
-/** With the schema's hash: one database may hold several Tousu schemas (as the tests' do). */
 const FOLD_LOCK = 72_700_006;
 
 /**
