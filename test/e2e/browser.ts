@@ -82,4 +82,6 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
     .filter({ hasText: text })
     .first()
     .click();
+  // Wait for the list to finish closing: while it fades out it covers what lies beneath it.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
