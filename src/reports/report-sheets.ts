@@ -104,9 +104,26 @@ const GROUP_HEADERS: Record<string, string> = {
   category: '类别',
 };
 
-export function kpiSheets(r: KpiReport & Period): Sheet[] {
-  const columns: SheetColumn[] = [
-    { header: GROUP_HEADERS[r.groupBy] ?? '分组', key: 'name', width: 20 },
+/** The figures of one KPI line, as a row of the KPI sheets (reports and summaries). */
+export interface KpiFigures {
+  received: number;
+  closed: number;
+  frontline: number;
+  escalated: number;
+  repeats: number;
+  major: number;
+  crisis: number;
+  reopened: number;
+  rates: Record<KpiRate, number | null>;
+  avgResolveHours: number | null;
+  p90ResolveHours: number | null;
+  seriousAvgResolveHours: number | null;
+}
+
+/** The KPI sheet's columns after the first (the group's name). */
+export function kpiColumns(first: string, firstWidth: number): SheetColumn[] {
+  return [
+    { header: first, key: 'name', width: firstWidth },
     { header: '受理量', key: 'received', numFmt: COUNT },
     { header: '结案量', key: 'closed', numFmt: COUNT },
     { header: '一线结案', key: 'frontline', numFmt: COUNT },
@@ -120,8 +137,10 @@ export function kpiSheets(r: KpiReport & Period): Sheet[] {
     { header: 'P90办结时长(小时)', key: 'p90ResolveHours', numFmt: DECIMAL, width: 18 },
     { header: '重大/危机平均办结时长(小时)', key: 'seriousAvgResolveHours', numFmt: DECIMAL, width: 26 },
   ];
-  const rows = r.rows.map((x) => ({
-    name: x.name ?? (r.groupBy === 'all' ? '全部' : '（无）'),
+}
+
+export function kpiCells(x: KpiFigures): Record<string, number | null> {
+  return {
     received: x.received,
     closed: x.closed,
     frontline: x.frontline,
@@ -134,6 +153,14 @@ export function kpiSheets(r: KpiReport & Period): Sheet[] {
     avgResolveHours: x.avgResolveHours,
     p90ResolveHours: x.p90ResolveHours,
     seriousAvgResolveHours: x.seriousAvgResolveHours,
+  };
+}
+
+export function kpiSheets(r: KpiReport & Period): Sheet[] {
+  const columns = kpiColumns(GROUP_HEADERS[r.groupBy] ?? '分组', 20);
+  const rows = r.rows.map((x) => ({
+    name: x.name ?? (r.groupBy === 'all' ? '全部' : '（无）'),
+    ...kpiCells(x),
   }));
   const targets: Sheet = {
     name: '目标',

@@ -1,8 +1,7 @@
 // A periodic summary as an Excel workbook, pure: one sheet per table, Chinese headers, numbers as
 // numbers (shares, rates and growth as fractions with a percentage format), the same figures as
 // the stored JSON.
-import { KPI_RATES } from '../domain/report-kpis.ts';
-import { RATE_HEADERS } from './report-sheets.ts';
+import { kpiCells, kpiColumns } from './report-sheets.ts';
 import type { CategoryTable, KpiLine, SummaryContent } from './summary-content.ts';
 import type { Sheet, SheetColumn } from './xlsx.ts';
 
@@ -93,35 +92,10 @@ function kpiSheet(
   lines: { label: string; line: KpiLine }[],
   c: SummaryContent,
 ): Sheet {
-  const columns: SheetColumn[] = [
-    { header: first, key: 'name', width: 18 },
-    { header: '受理量', key: 'received', numFmt: COUNT },
-    { header: '结案量', key: 'closed', numFmt: COUNT },
-    { header: '一线结案', key: 'frontline', numFmt: COUNT },
-    { header: '升级量', key: 'escalated', numFmt: COUNT },
-    { header: '重复投诉', key: 'repeats', numFmt: COUNT },
-    { header: '重大投诉', key: 'major', numFmt: COUNT },
-    { header: '危机投诉', key: 'crisis', numFmt: COUNT },
-    { header: '重开量', key: 'reopened', numFmt: COUNT },
-    ...KPI_RATES.map((k) => ({ header: RATE_HEADERS[k], key: k, numFmt: PERCENT, width: 12 })),
-    { header: '平均办结时长(小时)', key: 'avgResolveHours', numFmt: DECIMAL, width: 18 },
-    { header: 'P90办结时长(小时)', key: 'p90ResolveHours', numFmt: DECIMAL, width: 18 },
-    { header: '重大/危机平均办结时长(小时)', key: 'seriousAvgResolveHours', numFmt: DECIMAL, width: 26 },
-  ];
+  const columns = kpiColumns(first, 18);
   const rows: Record<string, string | number | null>[] = lines.map(({ label, line }) => ({
     name: label,
-    received: line.received,
-    closed: line.closed,
-    frontline: line.frontline,
-    escalated: line.escalated,
-    repeats: line.repeats,
-    major: line.major,
-    crisis: line.crisis,
-    reopened: line.reopened,
-    ...line.rates,
-    avgResolveHours: line.avgResolveHours,
-    p90ResolveHours: line.p90ResolveHours,
-    seriousAvgResolveHours: line.seriousAvgResolveHours,
+    ...kpiCells(line),
   }));
   if (first === '范围') rows.push({ name: '目标', ...c.kpis.targets });
   return { name, columns, rows };

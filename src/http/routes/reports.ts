@@ -1,7 +1,7 @@
 // Reports: category distribution, trend, arrival heatmap and KPIs, as JSON or (format=xlsx) as an
 // Excel workbook of the same figures. Agents and specialists see their own team's figures only
 // while the report settings say so; supervisors, analysts and admins see everything.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { KPI_DIMENSIONS, reportSettings } from '../../db/repositories/report-cube.ts';
 import { DomainError, invalid } from '../../domain/errors.ts';
@@ -49,6 +49,9 @@ const filterQuery = z.object({
   customerType: z.enum(CUSTOMER_TYPES).optional(),
   cause: z.enum(CAUSES).optional(),
 });
+
+type PeriodQuery = { from: string; to: string };
+type FilterQuery = z.output<typeof filterQuery>;
 
 function checkedRange(q: { from: string; to: string }): DayRange {
   const span = dayNumber(q.to) - dayNumber(q.from);
@@ -188,6 +191,17 @@ const xlsxNote = ' With format=xlsx the same figures come as an Excel workbook.'
 export function reportRoutes(app: App, deps: RouteDeps): void {
   const db = deps.database.db;
 
+  /** Authorized, the period checked, the filters with an agent's team restriction applied. */
+  const filteredReport = async (req: FastifyRequest & { query: PeriodQuery & FilterQuery }) => {
+    const { actor } = commandContext(deps, req);
+    authorize(actor, 'report:view');
+    const range = checkedRange(req.query);
+    const settings = await reportSettings(db);
+    const filters = filtersOf(req.query);
+    filters.team = restrictedTeam(actor, settings.agentsTeamOnly, filters.team) ?? filters.team;
+    return { range, settings, filters };
+  };
+
   app.get(
     '/reports/category-distribution',
     {
@@ -208,12 +222,7 @@ export function reportRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (req, reply) => {
-      const { actor } = commandContext(deps, req);
-      authorize(actor, 'report:view');
-      const range = checkedRange(req.query);
-      const settings = await reportSettings(db);
-      const filters = filtersOf(req.query);
-      filters.team = restrictedTeam(actor, settings.agentsTeamOnly, filters.team) ?? filters.team;
+      const { range, settings, filters } = await filteredReport(req);
       const r = await categoryDistribution(db, {
         range,
         level: req.query.level,
@@ -246,12 +255,7 @@ export function reportRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (req, reply) => {
-      const { actor } = commandContext(deps, req);
-      authorize(actor, 'report:view');
-      const range = checkedRange(req.query);
-      const settings = await reportSettings(db);
-      const filters = filtersOf(req.query);
-      filters.team = restrictedTeam(actor, settings.agentsTeamOnly, filters.team) ?? filters.team;
+      const { range, settings, filters } = await filteredReport(req);
       const r = await trendReport(db, {
         range,
         interval: req.query.interval,
@@ -278,12 +282,7 @@ export function reportRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (req, reply) => {
-      const { actor } = commandContext(deps, req);
-      authorize(actor, 'report:view');
-      const range = checkedRange(req.query);
-      const settings = await reportSettings(db);
-      const filters = filtersOf(req.query);
-      filters.team = restrictedTeam(actor, settings.agentsTeamOnly, filters.team) ?? filters.team;
+      const { range, settings, filters } = await filteredReport(req);
       const r = await heatmapReport(db, { range, filters, timeZone: settings.timeZone });
       const body = { ...range, ...r };
       if (req.query.format === 'xlsx')
